@@ -1,0 +1,136 @@
+/**
+ * The command line: commander wiring, errors → exit codes. The only layer that decides what
+ * reaches stdout and stderr; `run` takes the I/O as an argument so tests drive the whole
+ * program in-process.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { define } from './commands/define.ts';
+import { validate } from './commands/validate.ts';
+import { Context, type GlobalOptions } from './context.ts';
+import { EXIT, GenzError } from './errors.ts';
+import type { Io } from './io.ts';
+import { sanitizeInline } from './render/sanitize.ts';
+import { nearest } from './search/distance.ts';
+
+export interface RunOptions {
+  /** Compiled built-in glossary to use instead of the one beside the code (tests). */
+  builtinPath?: string;
+}
+
+export const VERSION: string = pkg.version;
+
+const SHORT_HELP = `genz — Gen Z workplace slang, explained in your terminal
+
+Usage: genz <command> [options]
+
+Common commands:
+  genz define <term>       the full entry: meaning, origin, dialogues, FAQ
+  genz validate [path...]  check term files
+
+Run "genz <command> --help" for a command's options, "genz --help" for everything.
+Example: genz define micro-influencer
+`;
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
+  return n;
+}
+
+function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, setExit: (code: number) => void): Command {
+  const program = new Command('genz');
+  program
+    .description('A terminal glossary of Gen Z workplace slang.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--data <dir>', 'also load term files from <dir> (repeatable; first wins)', (dir: string, dirs: string[]) => [...dirs, dir], [])
+    .option('--no-builtin', 'leave the built-in glossary out')
+    .option('--no-color', 'never colour the output')
+    .option('--width <columns>', 'wrap text to this many columns', positiveInt)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => {},
+    })
+    .addHelpText('after', examples('genz define micro-influencer', 'genz define no cap --json | jq .entry.gist'));
+
+  const context = () => makeContext(program.opts<GlobalOptions>());
+
+  program
+    .command('define')
+    .description('print the full entry of the best match for a term')
+    .argument('<term...>', 'the term; words are joined, so quotes are optional')
+    .option('--json', 'print one JSON document (schema/output.schema.json)')
+    .addHelpText('after', examples('genz define micro-influencer', 'genz define its giving', 'genz define rizz --json'))
+    .action(async (words: string[], options) => setExit(await define(context(), words, options)));
+
+  program
+    .command('validate')
+    .description('check term files: syntax, fields, duplicates and links')
+    .argument('[path...]', 'files or directories (default: every directory in the search path)')
+    .option('--strict', 'hold entries to the built-in glossary\'s bar (minimum lengths and counts)')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('genz validate', 'genz validate ./terms --strict', 'genz validate --json | jq .errors'))
+    .action((paths: string[], options) => setExit(validate(context(), paths, options)));
+
+  return program;
+}
+
+function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context): number {
+  if (error.exitCode === 0) return EXIT.ok; // --help, --version
+  const err = (message: string, hint?: string) => ctx().error(message, hint);
+  const message = error.message.replace(/^error: /, '');
+  if (error.code === 'commander.unknownCommand') {
+    const word = argv.find((arg) => !arg.startsWith('-')) ?? '';
+    const words = argv.slice(argv.indexOf(word)).filter((arg) => !arg.startsWith('-'));
+    let hint = 'run "genz --help" to see the commands';
+    try {
+      if (ctx().index().exact(words.join(' '))) hint = `to look it up, run: genz define ${words.join(' ')}`;
+    } catch {
+      // the glossary could not load; the plain hint will do
+    }
+    const [command] = nearest(word, ['define', 'validate']);
+    if (command && !hint.startsWith('to look')) hint = `did you mean "genz ${command}"?`;
+    err(`unknown command "${word}"`, hint);
+  } else {
+    err(message, 'run "genz --help" for usage');
+  }
+  return EXIT.usage;
+}
+
+export async function run(argv: string[], io: Io, options: RunOptions = {}): Promise<number> {
+  if (argv.length === 0) {
+    io.stdout.write(SHORT_HELP);
+    return EXIT.ok;
+  }
+  let exitCode: number = EXIT.ok;
+  let lastContext: Context | undefined;
+  const makeContext = (global: GlobalOptions) => {
+    lastContext = new Context(io, global, options.builtinPath);
+    return lastContext;
+  };
+  const program = buildProgram(io, makeContext, (code) => {
+    exitCode = code;
+  });
+  const fallbackContext = () => lastContext ?? makeContext({ data: [], color: true, builtin: true });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderFailure(error, argv, fallbackContext);
+    if (error instanceof GenzError) {
+      fallbackContext().error(error.message, error.hint);
+      return error.exitCode;
+    }
+    io.stderr.write(`genz: internal error: ${sanitizeInline(String((error as Error)?.message ?? error))}\n`);
+    if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    else io.stderr.write('hint: run again with GENZ_DEBUG=1 for the stack trace, and please report it\n');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Context } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { renderEntry } from '../render/entry.ts';
+import { defineJson } from '../render/json.ts';
+import { lookup } from '../search/lookup.ts';
+
+export interface DefineOptions {
+  json?: boolean;
+}
+
+export async function define(ctx: Context, words: string[], options: DefineOptions): Promise<number> {
+  const query = words.join(' ').trim();
+  if (query === '') throw new UsageError('define needs a term', 'try "genz define micro-influencer"');
+  const { match, suggestions } = await lookup(ctx.index(), query);
+  if (options.json) ctx.json(defineJson(query, match, suggestions, ctx.termOf));
+  if (!match) {
+    const names = suggestions.map((s) => s.term);
+    ctx.error(
+      `no entry for "${query}"`,
+      names.length > 0 ? `did you mean: ${names.join(', ')}?` : 'try "genz search <words>" to look inside definitions',
+    );
+    return ctx.loadStatus || EXIT.notFound;
+  }
+  if (!options.json) ctx.out(renderEntry(match.entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf }));
+  return ctx.loadStatus;
+}

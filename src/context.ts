@@ -1,0 +1,128 @@
+/**
+ * What every command is handed: the I/O, the global options, and lazily the glossary.
+ * Deciding colour and width from the environment lives here, once.
+ */
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { type Glossary, loadGlossary } from './corpus/load.ts';
+import type { Diagnostic } from './corpus/parse.ts';
+import type { Io } from './io.ts';
+import { safeJson, sanitizeInline } from './render/sanitize.ts';
+import { type ColorLevel, makeStyle, type Style } from './render/style.ts';
+import { TermIndex } from './search/lookup.ts';
+
+export interface GlobalOptions {
+  data: string[];
+  /** false with --no-color */
+  color: boolean;
+  /** false with --no-builtin */
+  builtin: boolean;
+  width?: number;
+}
+
+export interface SearchPathEntry {
+  dir: string;
+  from: '--data' | 'GENZ_PATH' | 'XDG_CONFIG_HOME' | 'built-in';
+}
+
+export class Context {
+  private loaded?: Glossary;
+  private termIndex?: TermIndex;
+
+  constructor(
+    readonly io: Io,
+    readonly global: GlobalOptions,
+    readonly builtinPath?: string,
+  ) {}
+
+  get colorLevel(): ColorLevel {
+    const { env, stdout } = this.io;
+    if (!this.global.color) return 0;
+    const force = env['FORCE_COLOR'];
+    if (force !== undefined) {
+      if (force === '0' || force === 'false') return 0;
+      const level = Number.parseInt(force, 10);
+      return (level >= 1 && level <= 3 ? level : 1) as ColorLevel;
+    }
+    if (env['NO_COLOR'] || env['TERM'] === 'dumb' || !stdout.isTTY) return 0;
+    if (env['COLORTERM'] === 'truecolor' || env['COLORTERM'] === '24bit') return 3;
+    return env['TERM']?.includes('256') ? 2 : 1;
+  }
+
+  get style(): Style {
+    return makeStyle(this.colorLevel);
+  }
+
+  /** --width, else the terminal's columns, else COLUMNS, else 80. */
+  get width(): number {
+    if (this.global.width) return this.global.width;
+    const { stdout, env } = this.io;
+    if (stdout.isTTY && stdout.columns) return stdout.columns;
+    const columns = Number.parseInt(env['COLUMNS'] ?? '', 10);
+    return columns > 0 ? columns : 80;
+  }
+
+  /** User directories in precedence order: --data > GENZ_PATH > $XDG_CONFIG_HOME/genz/terms. */
+  searchPath(): SearchPathEntry[] {
+    const { env, cwd } = this.io;
+    const abs = (dir: string) => (isAbsolute(dir) ? dir : resolve(cwd, dir));
+    const path: SearchPathEntry[] = this.global.data.map((dir) => ({ dir: abs(dir), from: '--data' as const }));
+    for (const dir of (env['GENZ_PATH'] ?? '').split(':').filter(Boolean)) path.push({ dir: abs(dir), from: 'GENZ_PATH' });
+    const config = env['XDG_CONFIG_HOME'] ? abs(env['XDG_CONFIG_HOME']) : join(env['HOME'] ?? homedir(), '.config');
+    const personal = join(config, 'genz', 'terms');
+    // The personal directory is optional; the others were asked for, so a missing one is an error.
+    if (existsSync(personal)) path.push({ dir: personal, from: 'XDG_CONFIG_HOME' });
+    const seen = new Set<string>();
+    return path.filter((entry) => !seen.has(entry.dir) && seen.add(entry.dir));
+  }
+
+  glossary(): Glossary {
+    if (!this.loaded) {
+      this.loaded = loadGlossary({
+        dirs: this.searchPath().map((entry) => entry.dir),
+        includeBuiltin: this.global.builtin,
+        ...(this.builtinPath ? { builtinPath: this.builtinPath } : {}),
+      });
+      // A broken user file does not take the glossary down: say so once per file, answer
+      // from the rest, and leave the full list to `genz validate`.
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const d of this.loaded.errors) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+      for (const [file, errors] of byFile) {
+        const [first] = errors as [Diagnostic];
+        const more = errors.length > 1 ? ` (and ${errors.length - 1} more: genz validate ${file})` : '';
+        this.warn(`skipped ${file}:${first.line}:${first.col}: ${first.message} [${first.rule}]${more}`);
+      }
+    }
+    return this.loaded;
+  }
+
+  index(): TermIndex {
+    this.termIndex ??= new TermIndex(this.glossary());
+    return this.termIndex;
+  }
+
+  termOf = (slug: string): string | undefined => this.glossary().get(slug)?.term;
+
+  /** Exit status for a command that otherwise succeeded: 3 if some term file failed to load. */
+  get loadStatus(): number {
+    return this.loaded && this.loaded.errors.length > 0 ? 3 : 0;
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(`${text}\n`);
+  }
+
+  json(value: unknown): void {
+    this.io.stdout.write(`${safeJson(value)}\n`);
+  }
+
+  error(message: string, hint?: string): void {
+    this.io.stderr.write(`genz: ${sanitizeInline(message)}\n`);
+    if (hint) this.io.stderr.write(`hint: ${sanitizeInline(hint)}\n`);
+  }
+
+  warn(message: string): void {
+    this.io.stderr.write(`genz: warning: ${sanitizeInline(message)}\n`);
+  }
+}

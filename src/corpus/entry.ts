@@ -1,0 +1,107 @@
+/** The term format, version 1 (docs/term-format.md). Field names are a contract: keep them stable. */
+
+export const CATEGORIES = [
+  'workplace-trend',
+  'career-money',
+  'wellbeing',
+  'internet-social',
+  'everyday-slang',
+  'team',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const WORKPLACE_RATINGS = ['safe', 'casual', 'avoid'] as const;
+export type WorkplaceRating = (typeof WORKPLACE_RATINGS)[number];
+
+export interface Synonym {
+  term: string;
+  note: string;
+}
+export interface DialogueLine {
+  speaker: string;
+  text: string;
+}
+export interface Example {
+  setting: string;
+  lines: DialogueLine[];
+}
+export interface RelatedLink {
+  slug: string;
+  note: string;
+}
+export interface FaqPair {
+  question: string;
+  answer: string;
+}
+
+/** Where an entry was loaded from. */
+export interface EntrySource {
+  path: string;
+  builtin: boolean;
+}
+
+/** One glossary entry as loaded and validated. Optional file fields get empty defaults. */
+export interface Entry {
+  slug: string;
+  term: string;
+  aliases: string[];
+  category: Category;
+  tags: string[];
+  workplace: WorkplaceRating;
+  since: string | null;
+  gist: string;
+  definition: string;
+  origin: string;
+  synonyms: Synonym[];
+  examples: Example[];
+  related: RelatedLink[];
+  faq: FaqPair[];
+  ambiguous: boolean;
+  cues: string[];
+  source: EntrySource;
+}
+
+/** Every key a term file may have, in the order the template and docs list them. */
+export const TERM_KEYS = [
+  'term',
+  'aliases',
+  'category',
+  'tags',
+  'workplace',
+  'since',
+  'gist',
+  'definition',
+  'origin',
+  'synonyms',
+  'examples',
+  'related',
+  'faq',
+  'ambiguous',
+  'cues',
+] as const;
+
+/** The bar every built-in entry meets (`genz validate --strict`). */
+export const STRICT_MINIMUMS = {
+  definitionWords: 40,
+  originWords: 25,
+  synonyms: 2,
+  examples: 2,
+  linesPerExample: 3,
+  speakersPerExample: 2,
+  related: 3,
+  faq: 4,
+  gistChars: 120,
+} as const;
+
+/** The first sentence of a definition, for entries without a gist. */
+export function deriveGist(definition: string): string {
+  const flat = definition.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(flat)?.[1] ?? flat;
+  return sentence.length <= STRICT_MINIMUMS.gistChars
+    ? sentence
+    : `${sentence.slice(0, STRICT_MINIMUMS.gistChars - 1).trimEnd()}…`;
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

@@ -1,0 +1,160 @@
+/**
+ * Loading the glossary: the compiled built-in one (no YAML parsed at run time) and the
+ * user's directories (YAML, validated with the basic profile). Directories earlier in the
+ * list win over later ones and over the built-in glossary.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError, UsageError } from '../errors.ts';
+import type { Entry } from './entry.ts';
+import { type Diagnostic, MAX_FILE_BYTES, type ParseResult, parseTermText } from './parse.ts';
+import type { Profile } from './validate.ts';
+
+export interface CompiledGlossary {
+  format: number;
+  entries: Entry[];
+}
+export const COMPILED_FORMAT = 1;
+
+export interface DirectoryReport {
+  dir: string;
+  builtin: boolean;
+  /** Entries this directory gave (before precedence). */
+  count: number;
+}
+
+export interface LoadOptions {
+  /** User directories, highest precedence first. */
+  dirs: string[];
+  includeBuiltin: boolean;
+  /** Path of the compiled built-in glossary; found next to the code by default. */
+  builtinPath?: string;
+}
+
+export class Glossary {
+  readonly bySlug = new Map<string, Entry>();
+  /** Entries hidden by a higher-precedence entry with the same slug. */
+  readonly shadowed: Entry[] = [];
+
+  constructor(
+    entriesByPrecedence: Entry[],
+    readonly diagnostics: Diagnostic[] = [],
+    readonly directories: DirectoryReport[] = [],
+  ) {
+    for (const entry of entriesByPrecedence) {
+      if (this.bySlug.has(entry.slug)) this.shadowed.push(entry);
+      else this.bySlug.set(entry.slug, entry);
+    }
+  }
+
+  get entries(): Entry[] {
+    return [...this.bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  }
+
+  get(slug: string): Entry | undefined {
+    return this.bySlug.get(slug);
+  }
+
+  /** Load errors (files that could not be read or parsed). */
+  get errors(): Diagnostic[] {
+    return this.diagnostics.filter((d) => d.severity === 'error');
+  }
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+// In the bundle the compiled glossary sits beside the code (dist/); from the sources
+// (tests) it is two folders up.
+const BUILTIN_CANDIDATES = [join(HERE, 'glossary.json'), join(HERE, '..', '..', 'dist', 'glossary.json')];
+
+export function builtinGlossaryPath(): string {
+  const found = BUILTIN_CANDIDATES.find((path) => existsSync(path));
+  if (!found) throw new DataError('the built-in glossary is missing', 'run "npm run build" in the genz folder');
+  return found;
+}
+
+/** The package root, to show built-in entries' files as real paths. */
+export function packageRoot(builtinPath: string): string {
+  return resolve(dirname(builtinPath), '..');
+}
+
+export function loadBuiltin(path = builtinGlossaryPath()): Entry[] {
+  let compiled: CompiledGlossary;
+  try {
+    compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledGlossary;
+  } catch (error) {
+    throw new DataError(`the built-in glossary ${path} cannot be read: ${(error as Error).message}`, 'run "npm run build"');
+  }
+  if (compiled.format !== COMPILED_FORMAT || !Array.isArray(compiled.entries)) {
+    throw new DataError(`the built-in glossary ${path} is from another version of genz`, 'run "npm run build"');
+  }
+  const root = packageRoot(path);
+  for (const entry of compiled.entries) entry.source = { path: join(root, entry.source.path), builtin: true };
+  return compiled.entries;
+}
+
+const TERM_FILE = /\.ya?ml$/i;
+
+/** Reads one term file with the checks every untrusted file needs. */
+export function readTermFile(file: string, options: { builtin?: boolean; profile?: Profile } = {}): ParseResult {
+  const fail = (message: string, rule: string) => ({
+    diagnostics: [{ file, line: 1, col: 1, severity: 'error' as const, message, rule }],
+  });
+  let text: string;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return fail('is a directory, not a term file', 'not-a-file');
+    if (stat.size > MAX_FILE_BYTES) return fail(`is ${stat.size} bytes; term files are limited to ${MAX_FILE_BYTES}`, 'file-size');
+    const bytes = readFileSync(file);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'ELOOP') return fail('is a symbolic link loop', 'unreadable');
+    if (err.code === 'EACCES' || err.code === 'EPERM') return fail('cannot be read: permission denied', 'unreadable');
+    if (err.code === 'ENOENT') return fail('does not exist', 'unreadable');
+    if (err instanceof TypeError) return fail('is not valid UTF-8 text', 'encoding');
+    return fail(`cannot be read: ${err.message}`, 'unreadable');
+  }
+  return parseTermText(text, file, options);
+}
+
+/** Term files of a directory, sorted; throws a usage error when it is not a directory. */
+export function listTermFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : 'cannot be read';
+    throw new UsageError(`${dir}: ${reason}`, 'check the --data or GENZ_PATH directories');
+  }
+  return names
+    .filter((name) => TERM_FILE.test(name) && !name.startsWith('.'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function loadGlossary(options: LoadOptions): Glossary {
+  const entries: Entry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const directories: DirectoryReport[] = [];
+  for (const dir of options.dirs) {
+    let count = 0;
+    for (const file of listTermFiles(dir)) {
+      const result = readTermFile(file);
+      diagnostics.push(...result.diagnostics);
+      if (result.entry) {
+        entries.push(result.entry);
+        count++;
+      }
+    }
+    directories.push({ dir, builtin: false, count });
+  }
+  if (options.includeBuiltin) {
+    const path = options.builtinPath ?? builtinGlossaryPath();
+    const builtin = loadBuiltin(path);
+    entries.push(...builtin);
+    directories.push({ dir: join(packageRoot(path), 'data', 'terms'), builtin: true, count: builtin.length });
+  }
+  return new Glossary(entries, diagnostics, directories);
+}

@@ -1,0 +1,115 @@
+/**
+ * One term file's text → a validated entry, or located diagnostics. Pure apart from the
+ * `yaml` parser; reading files is the loader's job.
+ */
+import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Entry } from './entry.ts';
+import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  message: string;
+  rule: string;
+}
+
+export interface ParseResult {
+  entry?: Entry;
+  diagnostics: Diagnostic[];
+  /** Line and column of a field, for checks that span files (duplicate aliases…). */
+  locate?: (path: Path) => { line: number; col: number };
+}
+
+/** Largest term file we read; anything bigger is refused before parsing. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+// Alias expansion cap: a legitimate term file needs few anchors; a "billion laughs" needs many.
+const MAX_ALIAS_COUNT = 50;
+
+export function slugOfFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, '');
+}
+
+export function parseTermText(
+  text: string,
+  file: string,
+  options: { profile?: Profile; builtin?: boolean } = {},
+): ParseResult {
+  const diag = (line: number, col: number, message: string, rule: string, severity: Severity = 'error'): Diagnostic => ({
+    file,
+    line,
+    col,
+    severity,
+    message,
+    rule,
+  });
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) {
+    return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
+  }
+
+  const lineCounter = new LineCounter();
+  let doc: ReturnType<typeof parseDocument>;
+  let value: unknown;
+  try {
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    const errors = doc.errors.map((error) => {
+      const pos = lineCounter.linePos(error.pos[0]);
+      const rule = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+      return diag(pos.line, pos.col, firstLine(error.message), rule);
+    });
+    if (errors.length > 0) return { diagnostics: errors };
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The parser throws for alias bombs and for nesting deep enough to exhaust the stack.
+    const message =
+      error instanceof RangeError ? 'the YAML is nested too deeply' : `the YAML cannot be loaded: ${firstLine(String((error as Error).message))}`;
+    return { diagnostics: [diag(1, 1, message, 'yaml-syntax')] };
+  }
+
+  // A value problem points at the value, an unknown key at the key, and a missing field at
+  // the nearest parent that exists.
+  const locate = (path: Path, atKey = false): { line: number; col: number } => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const prefix = path.slice(0, depth);
+      const node = doc.getIn(prefix, true);
+      const target = atKey && depth === path.length ? keyNodeOf(doc, prefix) : isNode(node) ? node : keyNodeOf(doc, prefix);
+      if (target?.range) return lineCounter.linePos(target.range[0]);
+    }
+    return { line: 1, col: 1 };
+  };
+
+  const { entry, problems } = validateTerm(value, slugOfFile(file), options.profile ?? 'basic');
+  const diagnostics = problems.map((p) => {
+    const pos = locate(p.path, p.rule === 'unknown-key');
+    return diag(pos.line, pos.col, p.message, p.rule, p.severity);
+  });
+  if (!entry) return { diagnostics, locate };
+  return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics, locate };
+}
+
+/** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */
+function keyNodeOf(doc: ReturnType<typeof parseDocument>, path: Path): Node | undefined {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string' || path.length === 0) return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!parent || !('items' in parent) || !Array.isArray(parent.items)) return undefined;
+  for (const item of parent.items as Array<{ key?: unknown }>) {
+    if (isNode(item.key) && 'value' in item.key && item.key.value === last) return item.key;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule);
+}

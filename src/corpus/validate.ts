@@ -1,0 +1,278 @@
+/**
+ * Validation of one term document, already parsed from YAML into plain values. Pure: it
+ * returns problems with the path of the field at fault, and the caller turns paths into
+ * line:column (see parse.ts). The JSON Schema in schema/term.schema.json states the same
+ * rules; test/schema-agreement.test.ts holds the two together.
+ */
+import { nearest } from '../search/distance.ts';
+import { SLUG_PATTERN, normalize, slugify } from '../search/normalize.ts';
+import {
+  CATEGORIES,
+  type Category,
+  deriveGist,
+  type Entry,
+  STRICT_MINIMUMS as MIN,
+  TERM_KEYS,
+  WORKPLACE_RATINGS,
+  type WorkplaceRating,
+  wordCount,
+} from './entry.ts';
+
+export type Path = ReadonlyArray<string | number>;
+export type Severity = 'error' | 'warning';
+export type Profile = 'basic' | 'strict';
+
+export interface Problem {
+  path: Path;
+  severity: Severity;
+  message: string;
+  rule: string;
+}
+
+export type EntryFields = Omit<Entry, 'source'>;
+
+// C0/C1 controls other than tab and newline, plus bidi overrides and isolates.
+const SUSPICIOUS_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class Checker {
+  readonly problems: Problem[] = [];
+  constructor(readonly profile: Profile) {}
+
+  report(path: Path, message: string, rule: string, severity: Severity = 'error'): void {
+    this.problems.push({ path, severity, message, rule });
+  }
+
+  /** A non-empty string, or undefined after reporting. */
+  text(value: unknown, path: Path, what: string): string | undefined {
+    if (typeof value !== 'string') {
+      this.report(path, `${what} must be text, not ${describe(value)}`, 'type');
+      return undefined;
+    }
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      this.report(path, `${what} is empty`, 'empty');
+      return undefined;
+    }
+    if (SUSPICIOUS_CHARS.test(trimmed)) {
+      this.report(path, `${what} contains a control or bidi character`, 'control-character', 'warning');
+    }
+    return trimmed;
+  }
+
+  list(value: unknown, path: Path, what: string): unknown[] {
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.report(path, `${what} must be a list, not ${describe(value)}`, 'type');
+      return [];
+    }
+    return value;
+  }
+
+  /** Checks the keys of a nested mapping (synonym, example, line…). */
+  object(value: unknown, path: Path, what: string, keys: readonly string[]): Obj | undefined {
+    if (!isObject(value)) {
+      this.report(path, `${what} must be a mapping with ${keys.join(', ')}, not ${describe(value)}`, 'type');
+      return undefined;
+    }
+    this.unknownKeys(value, path, keys, what);
+    return value;
+  }
+
+  unknownKeys(value: Obj, path: Path, keys: readonly string[], what: string): void {
+    for (const key of Object.keys(value)) {
+      if (keys.includes(key)) continue;
+      const [guess] = nearest(key, keys);
+      const hint = guess ? ` (did you mean "${guess}"?)` : ` (allowed: ${keys.join(', ')})`;
+      this.report([...path, key], `unknown key "${key}" in ${what}${hint}`, 'unknown-key');
+    }
+  }
+
+  atLeast(count: number, min: number, path: Path, what: string): void {
+    if (this.profile === 'strict' && count < min) {
+      this.report(path, `${what}: ${count}, the strict minimum is ${min}`, 'min-count');
+    }
+  }
+
+  minWords(text: string | undefined, min: number, path: Path, what: string): void {
+    if (this.profile !== 'strict' || text === undefined) return;
+    const words = wordCount(text);
+    if (words < min) this.report(path, `${what} has ${words} words, the strict minimum is ${min}`, 'min-words');
+  }
+
+  required(doc: Obj, key: string, strictOnly: boolean): boolean {
+    if (doc[key] !== undefined && doc[key] !== null) return true;
+    if (!strictOnly || this.profile === 'strict') {
+      this.report([], `missing required field "${key}"`, 'required');
+    }
+    return false;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function stringList(c: Checker, value: unknown, path: Path, what: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  c.list(value, path, what).forEach((item, i) => {
+    const text = c.text(typeof item === 'number' ? String(item) : item, [...path, i], `${what} item`);
+    if (text === undefined) return;
+    const key = normalize(text);
+    if (seen.has(key)) c.report([...path, i], `"${text}" is listed twice in ${what}`, 'duplicate-item', 'warning');
+    seen.add(key);
+    out.push(text);
+  });
+  return out;
+}
+
+function enumValue<T extends string>(c: Checker, value: unknown, path: Path, allowed: readonly T[], what: string): T | undefined {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  const [guess] = typeof value === 'string' ? nearest(value, allowed) : [];
+  const hint = guess ? ` (did you mean "${guess}"?)` : '';
+  c.report(path, `${what} must be one of ${allowed.join(', ')}, not ${describe(value)}${hint}`, 'enum');
+  return undefined;
+}
+
+function pairs<T>(
+  c: Checker,
+  doc: Obj,
+  key: string,
+  what: string,
+  fields: readonly [string, string],
+  build: (a: string, b: string) => T,
+): T[] {
+  const out: T[] = [];
+  c.list(doc[key], [key], key).forEach((item, i) => {
+    const obj = c.object(item, [key, i], what, fields);
+    if (!obj) return;
+    const a = c.text(obj[fields[0]], [key, i, fields[0]], `${what} ${fields[0]}`);
+    const b = c.text(obj[fields[1]], [key, i, fields[1]], `${what} ${fields[1]}`);
+    if (a !== undefined && b !== undefined) out.push(build(a, b));
+  });
+  return out;
+}
+
+function examples(c: Checker, doc: Obj): Entry['examples'] {
+  const out: Entry['examples'] = [];
+  c.list(doc['examples'], ['examples'], 'examples').forEach((item, i) => {
+    const obj = c.object(item, ['examples', i], 'example', ['setting', 'lines']);
+    if (!obj) return;
+    const setting = c.text(obj['setting'], ['examples', i, 'setting'], 'example setting');
+    const lines: Entry['examples'][number]['lines'] = [];
+    c.list(obj['lines'], ['examples', i, 'lines'], 'example lines').forEach((line, j) => {
+      const path = ['examples', i, 'lines', j];
+      const lineObj = c.object(line, path, 'dialogue line', ['speaker', 'text']);
+      if (!lineObj) return;
+      const speaker = c.text(lineObj['speaker'], [...path, 'speaker'], 'speaker');
+      const text = c.text(lineObj['text'], [...path, 'text'], 'line text');
+      if (speaker !== undefined && text !== undefined) lines.push({ speaker, text });
+    });
+    if (lines.length === 0) c.report(['examples', i], 'an example needs at least one line', 'min-count');
+    c.atLeast(lines.length, MIN.linesPerExample, ['examples', i, 'lines'], 'lines in this example');
+    const speakers = new Set(lines.map((line) => line.speaker)).size;
+    c.atLeast(speakers, MIN.speakersPerExample, ['examples', i, 'lines'], 'different speakers in this example');
+    if (setting !== undefined && lines.length > 0) out.push({ setting, lines });
+  });
+  return out;
+}
+
+/** Validates a parsed term document for the file `slug`.yaml. */
+export function validateTerm(value: unknown, slug: string, profile: Profile): { entry?: EntryFields; problems: Problem[] } {
+  const c = new Checker(profile);
+  if (!isObject(value)) {
+    c.report([], `a term file must be a mapping of fields (term, definition, …), not ${describe(value)}`, 'not-a-mapping');
+    return { problems: c.problems };
+  }
+  c.unknownKeys(value, [], TERM_KEYS, 'a term file');
+  if (!SLUG_PATTERN.test(slug)) {
+    c.report([], `file name "${slug}" is not a slug (lowercase letters and digits joined by hyphens)`, 'slug-format');
+  }
+
+  for (const key of ['term', 'category', 'workplace', 'definition'] as const) c.required(value, key, false);
+  for (const key of ['gist', 'origin', 'synonyms', 'examples', 'related', 'faq'] as const) c.required(value, key, true);
+
+  const term = value['term'] === undefined ? undefined : c.text(value['term'], ['term'], 'term');
+  if (term !== undefined && SLUG_PATTERN.test(slug) && slugify(term) !== slug && slugify(term) !== '') {
+    c.report(['term'], `term "${term}" would have the file name ${slugify(term)}.yaml, not ${slug}.yaml`, 'slug-mismatch', 'warning');
+  }
+  const aliases = stringList(c, value['aliases'], ['aliases'], 'aliases');
+  if (term !== undefined) {
+    aliases.forEach((alias, i) => {
+      if (normalize(alias) === normalize(term)) c.report(['aliases', i], `alias "${alias}" is the term itself`, 'duplicate-item', 'warning');
+    });
+  }
+  const category =
+    value['category'] === undefined ? undefined : enumValue<Category>(c, value['category'], ['category'], CATEGORIES, 'category');
+  const tags = stringList(c, value['tags'], ['tags'], 'tags');
+  tags.forEach((tag, i) => {
+    if (!TAG_PATTERN.test(tag)) c.report(['tags', i], `tag "${tag}" should be lowercase words joined by hyphens`, 'tag-format', 'warning');
+  });
+  const workplace =
+    value['workplace'] === undefined
+      ? undefined
+      : enumValue<WorkplaceRating>(c, value['workplace'], ['workplace'], WORKPLACE_RATINGS, 'workplace');
+
+  let since: string | null = null;
+  if (value['since'] !== undefined && value['since'] !== null) {
+    since = typeof value['since'] === 'number' ? String(value['since']) : (c.text(value['since'], ['since'], 'since') ?? null);
+  }
+  const definition = value['definition'] === undefined ? undefined : c.text(value['definition'], ['definition'], 'definition');
+  c.minWords(definition, MIN.definitionWords, ['definition'], 'definition');
+  let gist = value['gist'] === undefined || value['gist'] === null ? undefined : c.text(value['gist'], ['gist'], 'gist');
+  if (gist !== undefined && gist.length > MIN.gistChars) {
+    c.report(['gist'], `gist is ${gist.length} characters, keep it to ${MIN.gistChars}`, 'gist-length', profile === 'strict' ? 'error' : 'warning');
+  }
+  const origin = value['origin'] === undefined || value['origin'] === null ? '' : (c.text(value['origin'], ['origin'], 'origin') ?? '');
+  c.minWords(value['origin'] === undefined ? undefined : origin, MIN.originWords, ['origin'], 'origin');
+
+  const synonyms = pairs(c, value, 'synonyms', 'synonym', ['term', 'note'], (t, note) => ({ term: t, note }));
+  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note) => ({ slug: s, note }));
+  related.forEach((link, i) => {
+    if (!SLUG_PATTERN.test(link.slug)) c.report(['related', i, 'slug'], `"${link.slug}" is not a slug`, 'slug-format');
+    if (link.slug === slug) c.report(['related', i, 'slug'], 'an entry cannot be related to itself', 'self-link');
+  });
+  const faq = pairs(c, value, 'faq', 'FAQ pair', ['question', 'answer'], (question, answer) => ({ question, answer }));
+  const dialogues = examples(c, value);
+
+  if (value['synonyms'] !== undefined) c.atLeast(synonyms.length, MIN.synonyms, ['synonyms'], 'synonyms');
+  if (value['examples'] !== undefined) c.atLeast(dialogues.length, MIN.examples, ['examples'], 'examples');
+  if (value['related'] !== undefined) c.atLeast(related.length, MIN.related, ['related'], 'related links');
+  if (value['faq'] !== undefined) c.atLeast(faq.length, MIN.faq, ['faq'], 'FAQ pairs');
+
+  let ambiguous = false;
+  if (value['ambiguous'] !== undefined && value['ambiguous'] !== null) {
+    if (typeof value['ambiguous'] === 'boolean') ambiguous = value['ambiguous'];
+    else c.report(['ambiguous'], `ambiguous must be true or false, not ${describe(value['ambiguous'])}`, 'type');
+  }
+  const cues = stringList(c, value['cues'], ['cues'], 'cues');
+  if (term !== undefined) {
+    const forms = [term, ...aliases].map(normalize);
+    cues.forEach((cue, i) => {
+      const padded = ` ${normalize(cue)} `;
+      if (!forms.some((form) => padded.includes(` ${form} `))) {
+        c.report(['cues', i], `cue "${cue}" does not contain the term or one of its aliases`, 'cue-term', 'warning');
+      }
+    });
+  }
+
+  const failed = c.problems.some((p) => p.severity === 'error');
+  if (failed || term === undefined || category === undefined || workplace === undefined || definition === undefined) {
+    return { problems: c.problems };
+  }
+  gist ??= deriveGist(definition);
+  return {
+    entry: { slug, term, aliases, category, tags, workplace, since, gist, definition, origin, synonyms, examples: dialogues, related, faq, ambiguous, cues },
+    problems: c.problems,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Query and key normalisation. Every lookup key (slug, term, alias) and every query goes
+ * through the same function, so the two sides always agree.
+ */
+
+// Curly quotes, primes, backticks and the modifier letter apostrophe all count as "'".
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
+// Format characters: zero-width spaces and joiners, bidi controls, soft hyphen, BOM.
+const FORMAT_CHARS = /\p{Cf}/gu;
+// Other invisible controls (C0/C1); they never belong in a query.
+const CONTROL_CHARS = /\p{Cc}/gu;
+// Diacritics on Latin letters only: "café" → "cafe", while scripts whose vowels are
+// combining marks (Devanagari, Thai…) keep them.
+const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
+// Punctuation separates words ("micro-influencer", "TL;DR", "it's_giving"); apostrophes are
+// dropped instead so "it's" and "its" meet.
+const PUNCTUATION = /[\p{P}\p{Z}\s]+/gu;
+
+/** Lowercase, accent-free, punctuation-free words separated by single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(FORMAT_CHARS, '')
+    .replace(CONTROL_CHARS, ' ')
+    .replace(APOSTROPHES, "'")
+    .normalize('NFD')
+    .replace(LATIN_DIACRITICS, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/'/g, '')
+    .replace(PUNCTUATION, ' ')
+    .trim();
+}
+
+/** The normalised form with spaces removed: "micro influencer" and "microinfluencer" meet here. */
+export function compact(normalized: string): string {
+  return normalized.replace(/ /g, '');
+}
+
+/** File-name slug of a term: `it's giving` → `its-giving`, `TL;DR` → `tldr`. */
+export function slugify(term: string): string {
+  return normalize(term.replace(/[;:.]/g, ''))
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim()
+    .replace(/ +/g, '-');
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../src/corpus/entry.ts';
+import { renderEntry } from '../src/render/entry.ts';
+import { makeStyle, plain } from '../src/render/style.ts';
+import { displayWidth } from '../src/render/width.ts';
+import { wrapWords } from '../src/render/wrap.ts';
+import { ANSI } from './helpers.ts';
+
+const ENTRY: Entry = {
+  slug: 'no-cap',
+  term: 'no cap',
+  aliases: ['nocap'],
+  category: 'everyday-slang',
+  tags: [],
+  workplace: 'casual',
+  since: '2017',
+  gist: 'Honestly; no lie.',
+  definition: 'Said after a claim to insist that it is true and not exaggerated in any way at all, even when it sounds unlikely.',
+  origin: 'From hip-hop and AAVE, where "cap" means a lie.',
+  synonyms: [{ term: 'for real', note: 'Plainer and older.' }],
+  examples: [{ setting: 'Stand-up', lines: [{ speaker: 'Ola', text: 'The deploy took four seconds, no cap.' }, { speaker: 'Ben', text: 'Screenshot or it did not happen.' }] }],
+  related: [{ slug: 'cap', note: 'The lie it denies.' }, { slug: 'gone', note: 'Missing.' }],
+  faq: [{ question: 'Is it rude?', answer: 'No, just informal.' }],
+  ambiguous: false,
+  cues: [],
+  source: { path: '/tmp/no-cap.yaml', builtin: false },
+};
+
+const termOf = (slug: string) => (slug === 'cap' ? 'cap' : undefined);
+
+describe('renderEntry', () => {
+  const text = renderEntry(ENTRY, { style: plain, width: 40, termOf });
+
+  it('prints the sections in the contract order', () => {
+    const order = ['MEANING', 'ORIGIN', 'OTHER WAYS TO SAY IT', 'AT WORK', 'RELATED', 'FAQ'].map((h) => text.indexOf(`\n${h}\n`));
+    expect(order.every((pos) => pos > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('starts with the term, category and rating', () => {
+    const [title, meta] = renderEntry(ENTRY, { style: plain, width: 80, termOf }).split('\n');
+    expect(title).toBe('no cap');
+    expect(meta).toBe('everyday-slang · casual: fine in chat, not formal · since 2017');
+  });
+
+  it('wraps every line to the width', () => {
+    for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+  });
+
+  it('indents dialogue under the speaker', () => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('    Ola: '));
+    expect(first).toBeGreaterThan(0);
+    expect(lines[first + 1]).toMatch(/^ {9}\S/);
+  });
+
+  it('marks related links that resolve nowhere', () => {
+    expect(text).toContain('gone (not in this glossary)');
+  });
+
+  it('ends with the source file', () => {
+    expect(text.trimEnd().endsWith('Source: /tmp/no-cap.yaml')).toBe(true);
+  });
+
+  it('uses no escape codes without colour, and some with it', () => {
+    expect(text).not.toMatch(ANSI);
+    expect(renderEntry(ENTRY, { style: makeStyle(1), width: 40, termOf })).toMatch(ANSI);
+  });
+
+  it('escapes control characters that come from the data', () => {
+    const hostile = { ...ENTRY, definition: 'Bad \u001b]52;c;aGk=\u0007 and \u001b[2J and \u202Eevil' };
+    const out = renderEntry(hostile, { style: plain, width: 80, termOf });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for raw controls
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+    expect(out).toContain('\\x1B]52');
+    expect(out).toContain('<U+202E>');
+  });
+});
+
+describe('wrapWords', () => {
+  it.each([
+    ['one two three four', 9, ['one two', 'three', 'four']],
+    ['supercalifragilistic', 8, ['supercal', 'ifragili', 'stic']],
+    ['', 10, ['']],
+    ['日本語の文章です', 6, ['日本語', 'の文章', 'です']],
+    ['👀 👀 👀', 5, ['👀 👀', '👀']],
+  ])('%j at %i', (input, width, expected) => {
+    expect(wrapWords(input, width)).toEqual(expected);
+  });
+});
