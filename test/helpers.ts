@@ -49,8 +49,18 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: { write: (t) => void (stdout += t), isTTY: options.isTTY ?? false, columns: options.columns ?? 80 },
-    stderr: { write: (t) => void (stderr += t) },
+    stdout: {
+      write: (t) => {
+        stdout += t;
+      },
+      isTTY: options.isTTY ?? false,
+      columns: options.columns ?? 80,
+    },
+    stderr: {
+      write: (t) => {
+        stderr += t;
+      },
+    },
     stdin: { isTTY: options.stdinIsTTY ?? false, readAll: async () => options.stdin ?? '' },
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? ROOT,
@@ -67,5 +77,4 @@ export function tempDir(files: Record<string, string>): string {
   return dir;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escapes is the point
 export const ANSI = /\u001b\[/;

@@ -70,7 +70,6 @@ describe('renderEntry', () => {
   it('escapes control characters that come from the data', () => {
     const hostile = { ...ENTRY, definition: 'Bad \u001b]52;c;aGk=\u0007 and \u001b[2J and \u202Eevil' };
     const out = renderEntry(hostile, { style: plain, width: 80, termOf });
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for raw controls
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
     expect(out).toContain('\\x1B]52');
     expect(out).toContain('<U+202E>');
