@@ -5,9 +5,9 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { define } from './commands/define.ts';
-import { validate } from './commands/validate.ts';
+import { COMMANDS } from './commands/index.ts';
 import { Context, type GlobalOptions } from './context.ts';
+import { examples } from './commands/registry.ts';
 import { EXIT, GenzError } from './errors.ts';
 import type { Io } from './io.ts';
 import { sanitizeInline } from './render/sanitize.ts';
@@ -31,10 +31,6 @@ Common commands:
 Run "genz <command> --help" for a command's options, "genz --help" for everything.
 Example: genz define micro-influencer
 `;
-
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
-}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -62,27 +58,12 @@ function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, s
 
   const context = () => makeContext(program.opts<GlobalOptions>());
 
-  program
-    .command('define')
-    .description('print the full entry of the best match for a term')
-    .argument('<term...>', 'the term; words are joined, so quotes are optional')
-    .option('--json', 'print one JSON document (schema/output.schema.json)')
-    .addHelpText('after', examples('genz define micro-influencer', 'genz define its giving', 'genz define rizz --json'))
-    .action(async (words: string[], options) => setExit(await define(context(), words, options)));
-
-  program
-    .command('validate')
-    .description('check term files: syntax, fields, duplicates and links')
-    .argument('[path...]', 'files or directories (default: every directory in the search path)')
-    .option('--strict', 'hold entries to the built-in glossary\'s bar (minimum lengths and counts)')
-    .option('--json', 'print the findings as JSON')
-    .addHelpText('after', examples('genz validate', 'genz validate ./terms --strict', 'genz validate --json | jq .errors'))
-    .action((paths: string[], options) => setExit(validate(context(), paths, options)));
+  for (const register of COMMANDS) register(program, context, setExit);
 
   return program;
 }
 
-function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context): number {
+function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, commandNames: string[]): number {
   if (error.exitCode === 0) return EXIT.ok; // --help, --version
   const err = (message: string, hint?: string) => ctx().error(message, hint);
   const message = error.message.replace(/^error: /, '');
@@ -95,7 +76,7 @@ function commanderFailure(error: CommanderError, argv: string[], ctx: () => Cont
     } catch {
       // the glossary could not load; the plain hint will do
     }
-    const [command] = nearest(word, ['define', 'validate']);
+    const [command] = nearest(word, commandNames);
     if (command && !hint.startsWith('to look')) hint = `did you mean "genz ${command}"?`;
     err(`unknown command "${word}"`, hint);
   } else {
@@ -123,7 +104,7 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderFailure(error, argv, fallbackContext);
+    if (error instanceof CommanderError) return commanderFailure(error, argv, fallbackContext, program.commands.map((c) => c.name()));
     if (error instanceof GenzError) {
       fallbackContext().error(error.message, error.hint);
       return error.exitCode;

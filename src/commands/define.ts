@@ -1,3 +1,4 @@
+import { examples, type Register } from './registry.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderEntry } from '../render/entry.ts';
@@ -24,3 +25,13 @@ export async function define(ctx: Context, words: string[], options: DefineOptio
   if (!options.json) ctx.out(renderEntry(match.entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf }));
   return ctx.loadStatus;
 }
+
+export const registerDefine: Register = (program, context, setExit) => {
+  program
+    .command('define')
+    .description('print the full entry of the best match for a term')
+    .argument('<term...>', 'the term; words are joined, so quotes are optional')
+    .option('--json', 'print one JSON document (schema/output.schema.json)')
+    .addHelpText('after', examples('genz define micro-influencer', 'genz define its giving', 'genz define rizz --json'))
+    .action(async (words: string[], options: DefineOptions) => setExit(await define(context(), words, options)));
+};

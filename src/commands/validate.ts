@@ -13,6 +13,7 @@ import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { compact, normalize } from '../search/normalize.ts';
+import { examples, type Register } from './registry.ts';
 
 export interface ValidateOptions {
   json?: boolean;
@@ -123,3 +124,14 @@ export function validate(ctx: Context, paths: string[], options: ValidateOptions
   }
   return errors > 0 ? EXIT.notFound : EXIT.ok;
 }
+
+export const registerValidate: Register = (program, context, setExit) => {
+  program
+    .command('validate')
+    .description('check term files: syntax, fields, duplicates and links')
+    .argument('[path...]', 'files or directories (default: every directory in the search path)')
+    .option('--strict', "hold entries to the built-in glossary's bar (minimum lengths and counts)")
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('genz validate', 'genz validate ./terms --strict', 'genz validate --json | jq .errors'))
+    .action((paths: string[], options: ValidateOptions) => setExit(validate(context(), paths, options)));
+};
