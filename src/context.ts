@@ -10,6 +10,8 @@ import type { Diagnostic } from './corpus/parse.ts';
 import type { Io } from './io.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';
 import { type ColorLevel, makeStyle, type Style } from './render/style.ts';
+import { ExplainIndex } from './search/explain.ts';
+import { SearchIndex, searchIndexData } from './search/fulltext.ts';
 import { TermIndex } from './search/lookup.ts';
 
 export interface GlobalOptions {
@@ -29,6 +31,8 @@ export interface SearchPathEntry {
 export class Context {
   private loaded?: Glossary;
   private termIndex?: TermIndex;
+  private explainer?: ExplainIndex;
+  private searcher?: SearchIndex;
 
   constructor(
     readonly io: Io,
@@ -100,6 +104,16 @@ export class Context {
   index(): TermIndex {
     this.termIndex ??= new TermIndex(this.glossary());
     return this.termIndex;
+  }
+
+  explainIndex(): ExplainIndex {
+    this.explainer ??= ExplainIndex.build(this.glossary().entries);
+    return this.explainer;
+  }
+
+  searchIndex(): SearchIndex {
+    this.searcher ??= new SearchIndex(searchIndexData(this.glossary().entries));
+    return this.searcher;
   }
 
   termOf = (slug: string): string | undefined => this.glossary().get(slug)?.term;

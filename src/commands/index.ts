@@ -1,6 +1,22 @@
 /** Every command, in the order `genz --help` lists them. One line per command. */
+import { registerCompletion } from './completion.ts';
 import { registerDefine } from './define.ts';
+import { registerExplain } from './explain.ts';
+import { registerList } from './list.ts';
+import { registerRandom, registerToday } from './pick.ts';
 import type { Register } from './registry.ts';
+import { registerRelated } from './related.ts';
+import { registerSearch } from './search.ts';
 import { registerValidate } from './validate.ts';
 
-export const COMMANDS: Register[] = [registerDefine, registerValidate];
+export const COMMANDS: Register[] = [
+  registerDefine,
+  registerSearch,
+  registerExplain,
+  registerList,
+  registerRelated,
+  registerRandom,
+  registerToday,
+  registerValidate,
+  registerCompletion,
+];

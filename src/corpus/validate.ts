@@ -6,6 +6,7 @@
  */
 import { nearest } from '../search/distance.ts';
 import { SLUG_PATTERN, normalize, slugify } from '../search/normalize.ts';
+import { phraseTokens } from '../search/tokens.ts';
 import {
   CATEGORIES,
   type Category,
@@ -113,6 +114,13 @@ class Checker {
     }
     return false;
   }
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((t, k) => haystack[i + k] === t)) return true;
+  }
+  return false;
 }
 
 function describe(value: unknown): string {
@@ -257,10 +265,11 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   }
   const cues = stringList(c, value['cues'], ['cues'], 'cues');
   if (term !== undefined) {
-    const forms = [term, ...aliases].map(normalize);
+    // The same tokens `genz explain` matches on, so a cue that passes here can fire there.
+    const forms = [term, ...aliases].map((form) => phraseTokens(form.replace(/_{2,}/g, ' ')));
     cues.forEach((cue, i) => {
-      const padded = ` ${normalize(cue)} `;
-      if (!forms.some((form) => padded.includes(` ${form} `))) {
+      const tokens = phraseTokens(cue);
+      if (!forms.some((form) => form.length > 0 && containsRun(tokens, form))) {
         c.report(['cues', i], `cue "${cue}" does not contain the term or one of its aliases`, 'cue-term', 'warning');
       }
     });

@@ -1,0 +1,125 @@
+import type { Context } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { SCHEMA_VERSION } from '../render/json.ts';
+import { sanitizeBlock, sanitizeInline } from '../render/sanitize.ts';
+import { hang, wrapWords } from '../render/wrap.ts';
+import { type Certainty, codePointOffset, type Hit } from '../search/explain.ts';
+import { examples, type Register } from './registry.ts';
+
+export interface ExplainOptions {
+  json?: boolean;
+}
+
+/** Longer messages are refused rather than risk a slow answer. */
+export const MAX_MESSAGE_CHARS = 1024 * 1024;
+
+async function messageText(ctx: Context, words: string[]): Promise<string> {
+  const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
+  if (!fromStdin) return words.join(' ');
+  if (ctx.io.stdin.isTTY) {
+    throw new UsageError('explain needs a message', 'pass it as arguments, or pipe it in: pbpaste | genz explain');
+  }
+  return ctx.io.stdin.readAll();
+}
+
+// Private-use markers stand in for the brackets while the message is wrapped, one
+// character per printed column, so a hit is never split and styles go on after wrapping.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const OPEN_POSSIBLE = '\uE002';
+const CLOSE_POSSIBLE = '\uE003\uE003'; // prints as "?]"
+const INNER_SPACE = '\uE004';
+const MARKERS = /[\uE000-\uE004]/g;
+
+/** The message with each hit bracketed and styled: [no cap], and [mid?] for a possible one. */
+function highlight(ctx: Context, text: string, hits: Hit[], width: number | undefined): string {
+  const plain = (s: string) => sanitizeBlock(s.replace(MARKERS, '\uFFFD'));
+  let marked = '';
+  let at = 0;
+  for (const hit of hits) {
+    marked += plain(text.slice(at, hit.start));
+    const word = sanitizeInline(hit.text.replace(MARKERS, '\uFFFD')).replace(/ /g, INNER_SPACE);
+    marked += hit.certainty === 'certain' ? OPEN + word + CLOSE : OPEN_POSSIBLE + word + CLOSE_POSSIBLE;
+    at = hit.end;
+  }
+  marked += plain(text.slice(at));
+  const lines = marked.split('\n').flatMap((line) => (width === undefined ? [line] : wrapWords(line, width)));
+  return lines
+    .join('\n')
+    .replace(/\uE000([^\uE001]*)\uE001/g, (_, word: string) => ctx.style.match(`[${word}]`))
+    .replace(/\uE002([^\uE003]*)\uE003\uE003/g, (_, word: string) => ctx.style.possible(`[${word}?]`))
+    .replace(/\uE004/g, ' ');
+}
+
+export async function explain(ctx: Context, words: string[], options: ExplainOptions): Promise<number> {
+  const text = await messageText(ctx, words);
+  if (text.length > MAX_MESSAGE_CHARS) {
+    throw new UsageError(`the message is ${text.length} characters; explain reads at most ${MAX_MESSAGE_CHARS}`);
+  }
+  if (text.trim() === '') throw new UsageError('the message is empty', 'try: genz explain "that deck ate, no cap"');
+  const glossary = ctx.glossary();
+  const hits = ctx.explainIndex().explain(text);
+
+  // Each term once, in order of first appearance; certain if any of its uses is.
+  const terms = new Map<string, { certainty: Certainty; count: number }>();
+  for (const hit of hits) {
+    const seen = terms.get(hit.slug);
+    if (!seen) terms.set(hit.slug, { certainty: hit.certainty, count: 1 });
+    else {
+      seen.count++;
+      if (hit.certainty === 'certain') seen.certainty = 'certain';
+    }
+  }
+
+  if (options.json) {
+    ctx.json({
+      schemaVersion: SCHEMA_VERSION,
+      command: 'explain',
+      hits: hits.map((hit) => {
+        const entry = glossary.get(hit.slug)!;
+        return {
+          start: codePointOffset(text, hit.start),
+          end: codePointOffset(text, hit.end),
+          text: hit.text,
+          slug: hit.slug,
+          term: entry.term,
+          certainty: hit.certainty,
+          gist: entry.gist,
+        };
+      }),
+      terms: [...terms].map(([slug, { certainty, count }]) => {
+        const entry = glossary.get(slug)!;
+        return { slug, term: entry.term, certainty, count, gist: entry.gist };
+      }),
+    });
+  } else if (hits.length > 0) {
+    const tty = ctx.io.stdout.isTTY === true;
+    // Wrapped to the terminal; piped, the message keeps its own lines.
+    ctx.out(highlight(ctx, text.trimEnd(), hits, tty ? ctx.width : undefined));
+    ctx.out('');
+    for (const [slug, { certainty }] of terms) {
+      const entry = glossary.get(slug)!;
+      const name = sanitizeInline(entry.term) + (certainty === 'possible' ? ' (possible)' : '');
+      const gist = sanitizeInline(entry.gist);
+      ctx.out(tty ? hang(`${name} — `, `${ctx.style.strong(name)} — `, gist, ctx.width, '', '    ').join('\n') : `${name} — ${gist}`);
+    }
+  }
+  if (hits.length === 0) {
+    ctx.error('no glossary terms found in the message');
+    return ctx.loadStatus || EXIT.notFound;
+  }
+  return ctx.loadStatus;
+}
+
+export const registerExplain: Register = (program, context, setExit) => {
+  program
+    .command('explain')
+    .description('find every slang term in a message and explain each one')
+    .argument('[text...]', 'the message; read from standard input when absent or "-"')
+    .option('--json', 'print each hit with its offsets (in code points), certainty and gist')
+    .addHelpText(
+      'after',
+      examples('genz explain "that deck ate, no cap"', 'pbpaste | genz explain', 'genz explain - --json < message.txt'),
+    )
+    .action(async (words: string[], options: ExplainOptions) => setExit(await explain(context(), words, options)));
+};

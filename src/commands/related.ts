@@ -1,0 +1,72 @@
+import type { Context } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { SCHEMA_VERSION } from '../render/json.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
+import { hang } from '../render/wrap.ts';
+import { lookup } from '../search/lookup.ts';
+import { examples, type Register } from './registry.ts';
+
+export interface RelatedOptions {
+  json?: boolean;
+}
+
+interface Link {
+  slug: string;
+  term: string | null;
+  gist: string | null;
+  note: string;
+}
+
+export async function related(ctx: Context, words: string[], options: RelatedOptions): Promise<number> {
+  const query = words.join(' ').trim();
+  if (query === '') throw new UsageError('related needs a term', 'try "genz related quiet quitting"');
+  const { match, suggestions } = await lookup(ctx.index(), query);
+  if (!match) {
+    const names = suggestions.map((s) => s.term);
+    ctx.error(`no entry for "${query}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
+    return ctx.loadStatus || EXIT.notFound;
+  }
+  const glossary = ctx.glossary();
+  const entry = match.entry;
+  const describe = (slug: string, note: string): Link => {
+    const other = glossary.get(slug);
+    return { slug, term: other?.term ?? null, gist: other?.gist ?? null, note };
+  };
+  const outgoing = entry.related.map((link) => describe(link.slug, link.note));
+  const incoming = glossary.entries.flatMap((other) =>
+    other.slug === entry.slug ? [] : other.related.filter((link) => link.slug === entry.slug).map((link) => describe(other.slug, link.note)),
+  );
+
+  if (options.json) {
+    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'related', query, entry: { slug: entry.slug, term: entry.term }, outgoing, incoming });
+  } else {
+    const width = ctx.io.stdout.isTTY ? ctx.width : Number.POSITIVE_INFINITY;
+    const block = (title: string, links: Link[]) => {
+      if (links.length === 0) return;
+      ctx.out(ctx.style.heading(title));
+      for (const link of links) {
+        const name = sanitizeInline(link.term ?? `${link.slug} (not in this glossary)`);
+        ctx.out(hang(`• ${name} — `, `• ${ctx.style.strong(name)} — `, sanitizeInline(link.note), width, '  ', '    ').join('\n'));
+      }
+    };
+    const term = sanitizeInline(entry.term);
+    block(`${term} LINKS TO`, outgoing);
+    if (outgoing.length > 0 && incoming.length > 0) ctx.out('');
+    block(`LINKING TO ${term}`, incoming);
+  }
+  if (outgoing.length === 0 && incoming.length === 0) {
+    ctx.error(`${entry.term} has no related entries`);
+    return ctx.loadStatus || EXIT.notFound;
+  }
+  return ctx.loadStatus;
+}
+
+export const registerRelated: Register = (program, context, setExit) => {
+  program
+    .command('related')
+    .description('entries this one links to, and entries that link to it, with how they relate')
+    .argument('<term...>', 'the term')
+    .option('--json', 'print the links as JSON')
+    .addHelpText('after', examples('genz related quiet quitting', 'genz related rizz --json | jq -r ".outgoing[].slug"'))
+    .action(async (words: string[], options: RelatedOptions) => setExit(await related(context(), words, options)));
+};

@@ -1,0 +1,59 @@
+import type { Category } from '../corpus/entry.ts';
+import type { Context } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { SCHEMA_VERSION } from '../render/json.ts';
+import { examples, type Register } from './registry.ts';
+import { gistRow, parseCategory, parseCount } from './shared.ts';
+
+export interface SearchOptions {
+  json?: boolean;
+  limit?: number;
+  category?: Category;
+}
+
+export function search(ctx: Context, words: string[], options: SearchOptions): number {
+  const query = words.join(' ').trim();
+  if (query === '') throw new UsageError('search needs some words', 'try "genz search pretend to work"');
+  const glossary = ctx.glossary();
+  const allow = options.category ? (slug: string) => glossary.get(slug)?.category === options.category : undefined;
+  const hits = ctx.searchIndex().search(query, options.limit ?? 10, allow);
+  const rows = hits.map((hit) => ({ hit, entry: glossary.get(hit.slug)! }));
+  if (options.json) {
+    ctx.json({
+      schemaVersion: SCHEMA_VERSION,
+      command: 'search',
+      query,
+      results: rows.map(({ hit, entry }) => ({
+        slug: entry.slug,
+        term: entry.term,
+        category: entry.category,
+        gist: entry.gist,
+        score: hit.score,
+        matchedIn: hit.matchedIn,
+      })),
+    });
+  } else if (rows.length > 0) {
+    const tty = ctx.io.stdout.isTTY === true;
+    for (const { hit, entry } of rows) {
+      const why = ` (${entry.category}; matched ${hit.matchedIn.join(', ')})`;
+      ctx.out(gistRow(entry, ctx.style, tty ? ctx.width : undefined, why));
+    }
+  }
+  if (rows.length === 0) {
+    ctx.error(`nothing matches "${query}"`, 'try fewer or other words, or "genz list" to see every term');
+    return ctx.loadStatus || EXIT.notFound;
+  }
+  return ctx.loadStatus;
+}
+
+export const registerSearch: Register = (program, context, setExit) => {
+  program
+    .command('search')
+    .description('ranked entries matching words in terms, aliases, synonyms, tags and definitions')
+    .argument('<query...>', 'words to look for')
+    .option('-n, --limit <n>', 'at most this many results (default 10)', parseCount)
+    .option('-c, --category <category>', 'only entries of this category', parseCategory)
+    .option('--json', 'print the results as JSON, with scores')
+    .addHelpText('after', examples('genz search pretend to work', 'genz search influencer --limit 3', 'genz search money --category career-money --json'))
+    .action((words: string[], options: SearchOptions) => setExit(search(context(), words, options)));
+};

@@ -1,0 +1,60 @@
+/** Small pieces several commands share: option parsing and one-line rows. */
+import { InvalidArgumentError } from 'commander';
+import { CATEGORIES, type Category, type Entry, WORKPLACE_RATINGS, type WorkplaceRating } from '../corpus/entry.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
+import type { Style } from '../render/style.ts';
+import { hang } from '../render/wrap.ts';
+import { nearest } from '../search/distance.ts';
+
+function oneOf<T extends string>(allowed: readonly T[], what: string) {
+  return (value: string): T => {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    const [guess] = nearest(value, allowed);
+    throw new InvalidArgumentError(`unknown ${what} "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}; one of: ${allowed.join(', ')}`);
+  };
+}
+
+export const parseCategory = oneOf<Category>(CATEGORIES, 'category');
+export const parseRating = oneOf<WorkplaceRating>(WORKPLACE_RATINGS, 'workplace rating');
+
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
+  return n;
+}
+
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('must be a whole number');
+  return n;
+}
+
+/** "term — gist", wrapped with a hanging indent on a terminal, one line when piped. */
+export function gistRow(entry: Entry, style: Style, width: number | undefined, extra = ''): string {
+  const term = sanitizeInline(entry.term);
+  const text = `${sanitizeInline(entry.gist)}${extra}`;
+  if (width === undefined) return `${term} — ${text}`;
+  return hang(`${term} — `, `${style.strong(term)} — `, text, width, '  ', '      ').join('\n');
+}
+
+/** A small deterministic generator (mulberry32), for --seed and `today`. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A shuffled copy (Fisher–Yates) driven by `random`. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * `explain`: find every glossary term in a message. Whole tokens only (word boundaries),
+ * longest phrase first ("no cap" before "cap"). Entries marked `ambiguous` are ordinary
+ * English words too (fire, bet, tea, mid…): they count as *certain* only when one of the
+ * entry's cues matches ("spill the tea"), as *possible* in a slang-looking context
+ * ("it's mid", "big W", standing alone, next to other slang), and not at all otherwise
+ * ("I bet the tea is cold").
+ */
+import type { Entry } from '../corpus/entry.ts';
+import { compact } from './normalize.ts';
+import { isEmojiToken, phraseTokens, type Token, tokenize } from './tokens.ts';
+
+export type Certainty = 'certain' | 'possible';
+
+export interface Hit {
+  slug: string;
+  /** The text as written in the message. */
+  text: string;
+  /** UTF-16 offsets (JavaScript string indices). */
+  start: number;
+  end: number;
+  certainty: Certainty;
+}
+
+interface Phrase {
+  tokens: string[];
+  slug: string;
+}
+
+/** Serializable so the cache can store it for large glossaries. */
+export interface ExplainIndexData {
+  phrases: Array<[string[], string]>;
+  ambiguous: string[];
+  cues: Array<[string, string[][]]>;
+  /** Slugs whose term is an upper-case abbreviation (NGL, FR). */
+  acronyms: string[];
+}
+
+// Words after which an ambiguous term reads as slang: "that's fire", "it's mid", "so extra",
+// "big W", "took an L". Normalised (apostrophes dropped).
+const SLANG_BEFORE = new Set([
+  'thats', 'its', 'was', 'so', 'sooo', 'soo', 'lowkey', 'highkey', 'kinda', 'lowk', 'highk', 'hella', 'mad', 'straight',
+  'literally', 'lit', 'big', 'huge', 'massive', 'major', 'absolute', 'such', 'an', 'took', 'take', 'taking', 'giving', 'pure',
+  'deadass', 'bro', 'bruh', 'ngl', 'fr', 'tbh', 'ok', 'okay', 'bet', 'also', 'actually', 'def', 'sm', 'too',
+]);
+// Words and marks after which it reads as slang: "mid fr", "that's cap lol", "fire 🔥".
+const SENTENCE_END = /[\n.!?]/;
+const CLAUSE_BREAK = /[,;:()\u2013\u2014…]|\s-\s/;
+
+function sameSentence(text: string, tokens: Token[], a: number, b: number): boolean {
+  const [from, to] = a < b ? [a, b] : [b, a];
+  return !SENTENCE_END.test(text.slice(tokens[from]!.end, tokens[to]!.start));
+}
+
+const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
+
+export class ExplainIndex {
+  private readonly byFirst = new Map<string, Phrase[]>();
+  private readonly ambiguous: Set<string>;
+  private readonly cues: Map<string, string[][]>;
+  private readonly acronyms: Set<string>;
+
+  constructor(data: ExplainIndexData) {
+    for (const [tokens, slug] of data.phrases) {
+      const first = tokens[0]!;
+      const list = this.byFirst.get(first) ?? [];
+      list.push({ tokens, slug });
+      this.byFirst.set(first, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.ambiguous = new Set(data.ambiguous);
+    this.cues = new Map(data.cues);
+    this.acronyms = new Set(data.acronyms);
+  }
+
+  static data(entries: Iterable<Entry>): ExplainIndexData {
+    const phrases: Array<[string[], string]> = [];
+    const seen = new Set<string>();
+    const ambiguous: string[] = [];
+    const cues: Array<[string, string[][]]> = [];
+    const acronyms: string[] = [];
+    for (const entry of entries) {
+      if (/^[A-Z][A-Z0-9]+$/.test(entry.term)) acronyms.push(entry.slug);
+      for (const form of [entry.term, ...entry.aliases]) {
+        const tokens = formTokens(form);
+        if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
+        // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
+        const joinable = tokens.length > 1 && !tokens.includes(WILDCARD) && compact(tokens.join('')).length >= 5;
+        const variants = joinable ? [tokens, [tokens.join('')]] : [tokens];
+        for (const variant of variants) {
+          const key = variant.join(' ');
+          if (seen.has(key)) continue; // the first entry (by precedence) keeps a phrase
+          seen.add(key);
+          phrases.push([variant, entry.slug]);
+        }
+      }
+      if (entry.ambiguous) ambiguous.push(entry.slug);
+      if (entry.cues.length > 0) cues.push([entry.slug, entry.cues.map(phraseTokens).filter((t) => t.length > 0)]);
+    }
+    return { phrases, ambiguous, cues, acronyms };
+  }
+
+  static build(entries: Iterable<Entry>): ExplainIndex {
+    return new ExplainIndex(ExplainIndex.data(entries));
+  }
+
+  /** Every hit in the text, in order; overlapping phrases resolved longest-first. */
+  explain(text: string): Hit[] {
+    const tokens = tokenize(text);
+    const found: Array<{ slug: string; from: number; to: number }> = [];
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.longestAt(tokens, i);
+      if (!match) {
+        i++;
+        continue;
+      }
+      found.push({ slug: match.slug, from: i, to: match.to });
+      i = match.to;
+    }
+    // Pass 1: unambiguous terms, and ambiguous ones settled by a cue or their own context.
+    const verdicts = found.map((f) => (this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain'));
+    // Pass 2: an ambiguous word in the same sentence as slang found in pass 1 is possible.
+    const settled = found.filter((_, i) => verdicts[i] !== undefined);
+    const hits: Hit[] = [];
+    found.forEach((f, i) => {
+      const certainty =
+        verdicts[i] ?? (settled.some((s) => s !== f && Math.abs(s.from - f.from) <= 10 && sameSentence(text, tokens, s.from, f.from)) ? 'possible' : undefined);
+      if (!certainty) return;
+      const start = tokens[f.from]!.start;
+      const end = tokens[f.to - 1]!.end;
+      hits.push({ slug: f.slug, text: text.slice(start, end), start, end, certainty });
+    });
+    return hits;
+  }
+
+  private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
+    const candidates = this.byFirst.get(tokens[i]!.norm);
+    if (!candidates) return undefined;
+    let best: { slug: string; to: number } | undefined;
+    for (const phrase of candidates) {
+      const to = matchFrom(phrase.tokens, 0, tokens, i);
+      if (to !== undefined && (!best || to > best.to)) best = { slug: phrase.slug, to };
+    }
+    return best;
+  }
+
+  private judge(f: { slug: string; from: number; to: number }, tokens: Token[], text: string): Certainty | undefined {
+    if (this.cueMatches(f, tokens)) return 'certain';
+    const first = tokens[f.from]!;
+    const last = tokens[f.to - 1]!;
+    const before = tokens[f.from - 1];
+    const after = tokens[f.to];
+    const gapBefore = before ? text.slice(before.end, first.start) : '\n';
+    const gapAfter = after ? text.slice(last.end, after.start) : '\n';
+    const joinedBefore = before !== undefined && !SENTENCE_END.test(gapBefore);
+    const joinedAfter = after !== undefined && !SENTENCE_END.test(gapAfter);
+    // "that's fire", "it's mid", "big W", "took an L"
+    if (joinedBefore && SLANG_BEFORE.has(before.norm)) return 'possible';
+    // "mid fr", "cap lol", "fire 🔥"
+    if (joinedAfter && (SLANG_AFTER.has(after.norm) || isEmojiToken(after.norm))) return 'possible';
+    // Standing alone, or set off by punctuation: "Bet." "W" "bet, see you" "ate, no cap."
+    const offBefore = !joinedBefore || CLAUSE_BREAK.test(gapBefore) || isEmojiToken(before.norm);
+    const offAfter = !joinedAfter || CLAUSE_BREAK.test(gapAfter) || isEmojiToken(after.norm);
+    if (offBefore && offAfter) return 'possible';
+    // An acronym written in lower case is chat, not a report: "ngl", "fr", "tbh".
+    const written = text.slice(first.start, last.end);
+    if (this.acronyms.has(f.slug) && written === written.toLowerCase() && /\p{L}/u.test(written)) return 'possible';
+    return undefined;
+  }
+
+  private cueMatches(f: { slug: string; from: number; to: number }, tokens: Token[]): boolean {
+    const cues = this.cues.get(f.slug);
+    if (!cues) return false;
+    const hit = tokens.slice(f.from, f.to).map((t) => t.norm);
+    for (const cue of cues) {
+      // Every place the hit's tokens stand inside the cue, aligned against the message.
+      for (let offset = 0; offset + hit.length <= cue.length; offset++) {
+        if (!hit.every((t, k) => cue[offset + k] === t)) continue;
+        const startInText = f.from - offset;
+        if (startInText < 0) continue;
+        if (cue.every((t, k) => tokens[startInText + k]?.norm === t)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** A blank in a term ("it's the ___ for me") stands for one to three words. */
+const WILDCARD = '*';
+const WILDCARD_MAX = 3;
+
+function formTokens(form: string): string[] {
+  return form.split(/_{2,}/).flatMap((part, i) => [...(i > 0 ? [WILDCARD] : []), ...phraseTokens(part)]);
+}
+
+/** Matches pattern[p…] against tokens[t…]; returns the index after the match. */
+function matchFrom(pattern: string[], p: number, tokens: Token[], t: number): number | undefined {
+  if (p === pattern.length) return t;
+  if (pattern[p] === WILDCARD) {
+    for (let n = 1; n <= WILDCARD_MAX && t + n <= tokens.length; n++) {
+      const end = matchFrom(pattern, p + 1, tokens, t + n);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  }
+  return tokens[t]?.norm === pattern[p] ? matchFrom(pattern, p + 1, tokens, t + 1) : undefined;
+}
+
+/** Code-point offsets, as most languages (Python, jq) index strings. */
+export function codePointOffset(text: string, utf16Offset: number): number {
+  let count = 0;
+  for (let i = 0; i < utf16Offset; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < utf16Offset) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}

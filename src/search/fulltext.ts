@@ -1,0 +1,201 @@
+/**
+ * `search`: ranked entries for a few words, matched in the fields that matter, weighted
+ * term > aliases > synonyms > tags > definition. A BM25F ranker over lightly stemmed
+ * tokens, with a small table of everyday paraphrases ("pretend" also looks for "fake",
+ * "seem", "perform") and typo tolerance for longer words.
+ *
+ * Why not fuse.js here: measured on test/search-quality.test.ts's queries, fuse's token
+ * search missed half the expected entries (it matched "work" to "woke") and rebuilt its
+ * index on every call (50–170 ms at 250 entries); this ranker finds them all and its index
+ * is plain data the cache can store. fuse.js still ranks `define`'s fuzzy matches.
+ */
+import type { Entry } from '../corpus/entry.ts';
+import { editDistance } from './distance.ts';
+import { normalizeToken } from './tokens.ts';
+
+export interface SearchHit {
+  slug: string;
+  /** Relevance, higher is better (not bounded). */
+  score: number;
+  /** Fields the words were found in, best first. */
+  matchedIn: string[];
+}
+
+const FIELDS = [
+  { name: 'term', weight: 8, label: 'term' },
+  { name: 'aliases', weight: 5, label: 'alias' },
+  { name: 'synonyms', weight: 3, label: 'synonym' },
+  { name: 'tags', weight: 2.5, label: 'tag' },
+  { name: 'gist', weight: 2, label: 'definition' },
+  { name: 'definition', weight: 1, label: 'definition' },
+] as const;
+
+const STOPWORDS = new Set(
+  'a an and are as at be but by do for from has have i if in into is it its me my no not of on or our so than that the their them then there they this to too up us was we what when who why with you your'.split(
+    ' ',
+  ),
+);
+
+// Everyday paraphrases of what people search for. Keys and values are stems.
+const PARAPHRASES: Record<string, string[]> = {
+  pretend: ['fake', 'seem', 'seen', 'look', 'appear', 'perform', 'show', 'mask'],
+  fake: ['pretend', 'perform', 'mask', 'seem'],
+  work: ['job', 'office', 'busy', 'workplace', 'task'],
+  job: ['work', 'role', 'career', 'employ'],
+  quit: ['leav', 'resign', 'exit'],
+  leav: ['quit', 'resign'],
+  money: ['pay', 'salary', 'spend', 'sav', 'cash', 'budget', 'financ'],
+  tired: ['exhaust', 'burnout', 'drain', 'rest'],
+  lie: ['cap', 'untrue', 'exaggerat'],
+  boss: ['manag', 'employer', 'leader'],
+  gossip: ['tea', 'drama', 'rumour', 'rumor'],
+  good: ['great', 'excellent', 'prais', 'impress'],
+  bad: ['awful', 'cring', 'terribl'],
+  lazy: ['minimum', 'effort', 'slack'],
+  show: ['flex', 'boast', 'brag'],
+  brag: ['flex', 'boast', 'show'],
+  flirt: ['rizz', 'charm', 'dat'],
+  angry: ['mad', 'salty', 'rage', 'upset'],
+  funny: ['joke', 'laugh', 'hilarious'],
+  holiday: ['vacation', 'leave', 'pto', 'time'],
+  vacation: ['holiday', 'leave', 'pto'],
+};
+
+/** Crude suffix stripping, applied alike to text and queries, so "quitting" meets "quit". */
+export function stem(token: string): string {
+  let t = token;
+  if (t.length > 4 && t.endsWith('ies')) return `${t.slice(0, -3)}y`;
+  for (const suffix of ['ness', 'ing', 'ed', 'ers', 'er', 'es', 'ly', 's']) {
+    if (t.length - suffix.length >= 3 && t.endsWith(suffix) && !(suffix === 's' && t.endsWith('ss'))) {
+      t = t.slice(0, -suffix.length);
+      break;
+    }
+  }
+  // "quitt" → "quit", "badg" stays
+  if (t.length > 3 && t[t.length - 1] === t[t.length - 2] && !/[aeiouls]$/.test(t)) t = t.slice(0, -1);
+  return t;
+}
+
+function words(text: string): string[] {
+  return text
+    .split(/[^\p{L}\p{N}'’]+/u)
+    .map(normalizeToken)
+    .filter((w) => w !== '' && !STOPWORDS.has(w))
+    .map(stem);
+}
+
+/** Plain data, so the cache can store it. */
+export interface SearchIndexData {
+  slugs: string[];
+  /** [field][doc] token count */
+  lengths: number[][];
+  /** token → flat [doc, field, tf, doc, field, tf, …] */
+  postings: Record<string, number[]>;
+}
+
+export function searchIndexData(entries: Iterable<Entry>): SearchIndexData {
+  const slugs: string[] = [];
+  const lengths: number[][] = FIELDS.map(() => []);
+  const postings: Record<string, number[]> = Object.create(null);
+  let doc = 0;
+  for (const entry of entries) {
+    slugs.push(entry.slug);
+    const texts = [
+      entry.term,
+      entry.aliases.join(' '),
+      entry.synonyms.map((s) => s.term).join(' '),
+      entry.tags.join(' ').replace(/-/g, ' '),
+      entry.gist,
+      entry.definition,
+    ];
+    texts.forEach((text, field) => {
+      const tokens = words(text);
+      lengths[field]![doc] = tokens.length;
+      const counts = new Map<string, number>();
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      for (const [token, tf] of counts) {
+        const list = postings[token] ?? [];
+        list.push(doc, field, tf);
+        postings[token] = list;
+      }
+    });
+    doc++;
+  }
+  return { slugs, lengths, postings };
+}
+
+const K1 = 1.2;
+const MIN_RELATIVE_SCORE = 0.2;
+const B = 0.6;
+
+export class SearchIndex {
+  private readonly averages: number[];
+  private readonly vocabulary: string[];
+
+  constructor(private readonly data: SearchIndexData) {
+    this.averages = data.lengths.map((lens) => lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1);
+    this.vocabulary = Object.keys(data.postings);
+  }
+
+  /** Query words with their weights: the word itself 1, typo corrections 0.6, paraphrases 0.4. */
+  private expand(query: string): Map<string, number> {
+    const terms = new Map<string, number>();
+    const add = (token: string, weight: number) => terms.set(token, Math.max(terms.get(token) ?? 0, weight));
+    for (const token of words(query)) {
+      add(token, 1);
+      for (const alt of PARAPHRASES[token] ?? []) add(alt, 0.4);
+      if (!this.data.postings[token] && token.length >= 5) {
+        const budget = token.length >= 8 ? 2 : 1;
+        for (const candidate of this.vocabulary) {
+          if (Math.abs(candidate.length - token.length) > budget || candidate[0] !== token[0]) continue;
+          if (editDistance(candidate, token) <= budget) add(candidate, 0.6);
+        }
+      }
+    }
+    return terms;
+  }
+
+  search(query: string, limit: number, allow?: (slug: string) => boolean): SearchHit[] {
+    const total = this.data.slugs.length;
+    const scores = new Map<number, { score: number; fields: Map<number, number> }>();
+    for (const [token, weight] of this.expand(query)) {
+      const posting = this.data.postings[token];
+      if (!posting) continue;
+      // Combine a token's weighted, length-normalised frequency across fields per document.
+      const perDoc = new Map<number, { tf: number; fields: Map<number, number> }>();
+      for (let i = 0; i < posting.length; i += 3) {
+        const doc = posting[i]!;
+        const field = posting[i + 1]!;
+        const tf = posting[i + 2]!;
+        const len = this.data.lengths[field]![doc]!;
+        const norm = 1 - B + (B * len) / this.averages[field]!;
+        const contribution = (FIELDS[field]!.weight * tf) / norm;
+        const slot = perDoc.get(doc) ?? { tf: 0, fields: new Map<number, number>() };
+        slot.tf += contribution;
+        slot.fields.set(field, (slot.fields.get(field) ?? 0) + contribution);
+        perDoc.set(doc, slot);
+      }
+      const idf = Math.log(1 + (total - perDoc.size + 0.5) / (perDoc.size + 0.5));
+      for (const [doc, { tf, fields }] of perDoc) {
+        const entry = scores.get(doc) ?? { score: 0, fields: new Map<number, number>() };
+        entry.score += weight * idf * ((tf * (K1 + 1)) / (tf + K1));
+        for (const [field, value] of fields) entry.fields.set(field, (entry.fields.get(field) ?? 0) + value * weight);
+        scores.set(doc, entry);
+      }
+    }
+    const ranked = [...scores]
+      .map(([doc, { score, fields }]) => ({ slug: this.data.slugs[doc]!, score, fields }))
+      .filter((hit) => !allow || allow(hit.slug))
+      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    // Drop the long tail of one-word coincidences far below the best match.
+    const floor = (ranked[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
+    return ranked
+      .filter((hit) => hit.score >= floor)
+      .slice(0, limit)
+      .map((hit) => ({
+        slug: hit.slug,
+        score: Math.round(hit.score * 1000) / 1000,
+        matchedIn: [...new Set([...hit.fields].sort((a, b) => b[1] - a[1]).map(([field]) => FIELDS[field]!.label))],
+      }));
+  }
+}
