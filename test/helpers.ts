@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { run } from '../src/cli.ts';
 import type { Io } from '../src/io.ts';
 
@@ -78,3 +79,10 @@ export function tempDir(files: Record<string, string>): string {
 }
 
 export const ANSI = /\u001b\[/;
+
+/** Validates a --json document against schema/output.schema.json; errors in the message. */
+const outputSchema = JSON.parse(readFileSync(join(ROOT, 'schema', 'output.schema.json'), 'utf8'));
+const outputValidator = new Ajv2020({ strict: false, allErrors: true }).compile(outputSchema);
+export function schemaErrors(doc: unknown): string | null {
+  return outputValidator(doc) ? null : JSON.stringify(outputValidator.errors?.slice(0, 5));
+}

@@ -49,7 +49,7 @@ describe('parseTermText', () => {
 
   it('strict profile asks for every section and the minimums', () => {
     const found = rules(GOOD, 'quiet-quitting.yaml', 'strict');
-    expect(found.filter((r) => r.endsWith('required'))).toHaveLength(6);
+    expect(found.filter((r) => r.endsWith('required-strict'))).toHaveLength(6);
     expect(found).toContain('4:13 error min-words');
   });
 

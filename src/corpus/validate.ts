@@ -38,6 +38,9 @@ const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Obj = Record<string, unknown>;
 
+/** Rules that only the strict profile enforces. */
+const BAR_RULES = new Set(['min-words', 'min-count', 'gist-length', 'required-strict']);
+
 function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -109,9 +112,8 @@ class Checker {
 
   required(doc: Obj, key: string, strictOnly: boolean): boolean {
     if (doc[key] !== undefined && doc[key] !== null) return true;
-    if (!strictOnly || this.profile === 'strict') {
-      this.report([], `missing required field "${key}"`, 'required');
-    }
+    if (!strictOnly) this.report([], `missing required field "${key}"`, 'required');
+    else if (this.profile === 'strict') this.report([], `missing field "${key}", required by the strict profile`, 'required-strict');
     return false;
   }
 }
@@ -275,7 +277,9 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
     });
   }
 
-  const failed = c.problems.some((p) => p.severity === 'error');
+  // Falling short of the strict bar still yields the entry, so checks across files
+  // (links, duplicate aliases) can run on it too.
+  const failed = c.problems.some((p) => p.severity === 'error' && !BAR_RULES.has(p.rule));
   if (failed || term === undefined || category === undefined || workplace === undefined || definition === undefined) {
     return { problems: c.problems };
   }

@@ -39,17 +39,32 @@ export interface ExplainIndexData {
 // Words after which an ambiguous term reads as slang: "that's fire", "it's mid", "so extra",
 // "big W", "took an L". Normalised (apostrophes dropped).
 const SLANG_BEFORE = new Set([
-  'thats', 'its', 'was', 'so', 'sooo', 'soo', 'lowkey', 'highkey', 'kinda', 'lowk', 'highk', 'hella', 'mad', 'straight',
-  'literally', 'lit', 'big', 'huge', 'massive', 'major', 'absolute', 'such', 'an', 'took', 'take', 'taking', 'giving', 'pure',
+  'thats', 'its', 'so', 'sooo', 'soo', 'lowkey', 'highkey', 'kinda', 'lowk', 'highk', 'hella', 'mad', 'straight',
+  'literally', 'lit', 'big', 'huge', 'massive', 'major', 'absolute', 'giving', 'pure',
   'deadass', 'bro', 'bruh', 'ngl', 'fr', 'tbh', 'ok', 'okay', 'bet', 'also', 'actually', 'def', 'sm', 'too',
 ]);
 // Words and marks after which it reads as slang: "mid fr", "that's cap lol", "fire 🔥".
+// Two-word lead-ins: "took an L", "taking the W", "such a vibe".
+const SLANG_BEFORE_PAIRS = new Set(['took an', 'took the', 'take an', 'take the', 'taking an', 'taking the', 'such a', 'such an', 'what a']);
+
 const SENTENCE_END = /[\n.!?]/;
 const CLAUSE_BREAK = /[,;:()\u2013\u2014…]|\s-\s/;
 
-function sameSentence(text: string, tokens: Token[], a: number, b: number): boolean {
+const NEIGHBOUR_TOKENS = 12;
+const SHORT_SENTENCE = 5;
+
+/** The sentence number of each token. */
+function sentenceIds(text: string, tokens: Token[]): number[] {
+  let id = 0;
+  return tokens.map((token, i) => {
+    if (i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, token.start))) id++;
+    return id;
+  });
+}
+
+function sameLine(text: string, tokens: Token[], a: number, b: number): boolean {
   const [from, to] = a < b ? [a, b] : [b, a];
-  return !SENTENCE_END.test(text.slice(tokens[from]!.end, tokens[to]!.start));
+  return !text.slice(tokens[from]!.end, tokens[to]!.start).includes('\n');
 }
 
 const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
@@ -119,12 +134,20 @@ export class ExplainIndex {
     }
     // Pass 1: unambiguous terms, and ambiguous ones settled by a cue or their own context.
     const verdicts = found.map((f) => (this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain'));
-    // Pass 2: an ambiguous word in the same sentence as slang found in pass 1 is possible.
+    // Pass 2: an ambiguous word near slang found in pass 1 is possible: in the same sentence,
+    // or on the same line when its own sentence is a short one ("Plan slaps. Big W 🔥").
     const settled = found.filter((_, i) => verdicts[i] !== undefined);
+    const sentence = sentenceIds(text, tokens);
+    const sentenceSize = new Map<number, number>();
+    for (const id of sentence) sentenceSize.set(id, (sentenceSize.get(id) ?? 0) + 1);
     const hits: Hit[] = [];
     found.forEach((f, i) => {
-      const certainty =
-        verdicts[i] ?? (settled.some((s) => s !== f && Math.abs(s.from - f.from) <= 10 && sameSentence(text, tokens, s.from, f.from)) ? 'possible' : undefined);
+      const own = sentence[f.from]!;
+      const near = (s: { from: number }) =>
+        s !== f &&
+        Math.abs(s.from - f.from) <= NEIGHBOUR_TOKENS &&
+        (sentence[s.from] === own || (sentenceSize.get(own)! <= SHORT_SENTENCE && sameLine(text, tokens, s.from, f.from)));
+      const certainty = verdicts[i] ?? (settled.some(near) ? 'possible' : undefined);
       if (!certainty) return;
       const start = tokens[f.from]!.start;
       const end = tokens[f.to - 1]!.end;
@@ -154,8 +177,14 @@ export class ExplainIndex {
     const gapAfter = after ? text.slice(last.end, after.start) : '\n';
     const joinedBefore = before !== undefined && !SENTENCE_END.test(gapBefore);
     const joinedAfter = after !== undefined && !SENTENCE_END.test(gapAfter);
+    // An emoji is never an ordinary English word.
+    if (tokens.slice(f.from, f.to).every((t) => isEmojiToken(t.norm))) return 'possible';
     // "that's fire", "it's mid", "big W", "took an L"
     if (joinedBefore && SLANG_BEFORE.has(before.norm)) return 'possible';
+    const twoBefore = tokens[f.from - 2];
+    if (joinedBefore && twoBefore && !SENTENCE_END.test(text.slice(twoBefore.end, before.start)) && SLANG_BEFORE_PAIRS.has(`${twoBefore.norm} ${before.norm}`)) {
+      return 'possible';
+    }
     // "mid fr", "cap lol", "fire 🔥"
     if (joinedAfter && (SLANG_AFTER.has(after.norm) || isEmojiToken(after.norm))) return 'possible';
     // Standing alone, or set off by punctuation: "Bet." "W" "bet, see you" "ate, no cap."

@@ -1,0 +1,72 @@
+/**
+ * `explain` precision and recall on realistic workplace messages
+ * (fixtures/explain-corpus.yaml). Recall counts a term as found when it is reported as
+ * certain or possible; precision counts reported hits that were expected. Plain messages
+ * must produce no certain hit at all.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadGlossary } from '../src/corpus/load.ts';
+import { ExplainIndex } from '../src/search/explain.ts';
+import { FIXTURES } from './helpers.ts';
+
+interface Corpus {
+  slang: Array<{ text: string; expect: string[] }>;
+  plain: Array<{ text: string; allow?: string[] }>;
+}
+
+const corpus = parse(readFileSync(join(FIXTURES, 'explain-corpus.yaml'), 'utf8')) as Corpus;
+const glossary = loadGlossary({ dirs: [], includeBuiltin: true });
+const index = ExplainIndex.build(glossary.entries);
+
+describe('explain quality', () => {
+  it('has at least 40 messages, half of them plain', () => {
+    expect(corpus.slang.length + corpus.plain.length).toBeGreaterThanOrEqual(40);
+    expect(corpus.plain.length).toBeGreaterThanOrEqual(20);
+    for (const message of corpus.slang) for (const slug of message.expect) expect(glossary.get(slug), slug).toBeDefined();
+  });
+
+  it('reaches 95% recall on slang messages with precise hits, and no certain false positive on plain ones', () => {
+    let expected = 0;
+    let found = 0;
+    let reported = 0;
+    let correct = 0;
+    const misses: string[] = [];
+    const extras: string[] = [];
+    for (const message of corpus.slang) {
+      const slugs = new Set(index.explain(message.text).map((h) => h.slug));
+      expected += message.expect.length;
+      reported += slugs.size;
+      for (const slug of message.expect) {
+        if (slugs.has(slug)) found++;
+        else misses.push(`${slug} in "${message.text}"`);
+      }
+      for (const slug of slugs) {
+        if (message.expect.includes(slug)) correct++;
+        else extras.push(`${slug} in "${message.text}"`);
+      }
+    }
+    const certainFalse: string[] = [];
+    const possibleFalse: string[] = [];
+    for (const message of corpus.plain) {
+      for (const hit of index.explain(message.text)) {
+        if (message.allow?.includes(hit.slug)) continue;
+        (hit.certainty === 'certain' ? certainFalse : possibleFalse).push(`${hit.slug} (${hit.certainty}) in "${message.text}"`);
+      }
+    }
+    const recall = found / expected;
+    const precision = correct / reported;
+    // The numbers go in the test output (and the closing notes).
+    console.log(
+      `explain: recall ${(recall * 100).toFixed(1)}% (${found}/${expected}), precision on slang messages ${(precision * 100).toFixed(1)}% (${correct}/${reported}), plain messages: ${certainFalse.length} certain and ${possibleFalse.length} possible false positives`,
+    );
+    if (misses.length) console.log(`missed: ${misses.join('; ')}`);
+    if (extras.length) console.log(`unexpected: ${extras.join('; ')}`);
+    if (possibleFalse.length) console.log(`possible in plain: ${possibleFalse.join('; ')}`);
+    expect(certainFalse).toEqual([]);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+  });
+});
