@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const final = join(root, 'dist');
+// Build beside dist/ and swap it in at the end, so a genz that runs during a rebuild
+// never finds dist/ half written or missing.
+const dist = join(root, `.dist-build-${process.pid}`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
@@ -32,9 +35,16 @@ const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
 if (errors.length > 0) {
   console.error(`build: ${errors.length} error(s) in data/terms; the glossary was not compiled`);
+  rmSync(dist, { recursive: true, force: true });
   process.exit(1);
 }
-const tmp = join(dist, `glossary.json.${process.pid}.tmp`);
-writeFileSync(tmp, JSON.stringify(glossary));
-renameSync(tmp, join(dist, 'glossary.json'));
+writeFileSync(join(dist, 'glossary.json'), JSON.stringify(glossary));
+const old = join(root, `.dist-old-${process.pid}`);
+try {
+  renameSync(final, old);
+} catch {
+  // first build: no dist/ yet
+}
+renameSync(dist, final);
+rmSync(old, { recursive: true, force: true });
 console.error(`build: ${glossary.entries.length} built-in entries compiled`);

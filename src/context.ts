@@ -30,6 +30,7 @@ export interface SearchPathEntry {
 
 export class Context {
   private loaded?: Glossary;
+  private path?: SearchPathEntry[];
   private termIndex?: TermIndex;
   private explainer?: ExplainIndex;
   private searcher?: SearchIndex;
@@ -67,18 +68,33 @@ export class Context {
     return columns > 0 ? columns : 80;
   }
 
-  /** User directories in precedence order: --data > GENZ_PATH > $XDG_CONFIG_HOME/genz/terms. */
+  /** $XDG_CONFIG_HOME/genz/terms (default ~/.config/genz/terms), whether or not it exists. */
+  personalDir(): string {
+    const { env, cwd } = this.io;
+    const config = env['XDG_CONFIG_HOME'] ? resolve(cwd, env['XDG_CONFIG_HOME']) : join(env['HOME'] ?? homedir(), '.config');
+    return join(config, 'genz', 'terms');
+  }
+
+  /**
+   * User directories in precedence order: --data > GENZ_PATH > $XDG_CONFIG_HOME/genz/terms.
+   * A missing --data directory is an error (it was asked for by name, see load.ts); a
+   * missing GENZ_PATH entry is a warning, since the variable outlives the directories it
+   * names; the personal directory is optional.
+   */
   searchPath(): SearchPathEntry[] {
+    if (this.path) return this.path;
     const { env, cwd } = this.io;
     const abs = (dir: string) => (isAbsolute(dir) ? dir : resolve(cwd, dir));
     const path: SearchPathEntry[] = this.global.data.map((dir) => ({ dir: abs(dir), from: '--data' as const }));
-    for (const dir of (env['GENZ_PATH'] ?? '').split(':').filter(Boolean)) path.push({ dir: abs(dir), from: 'GENZ_PATH' });
-    const config = env['XDG_CONFIG_HOME'] ? abs(env['XDG_CONFIG_HOME']) : join(env['HOME'] ?? homedir(), '.config');
-    const personal = join(config, 'genz', 'terms');
-    // The personal directory is optional; the others were asked for, so a missing one is an error.
+    for (const dir of (env['GENZ_PATH'] ?? '').split(':').filter(Boolean)) {
+      if (existsSync(abs(dir))) path.push({ dir: abs(dir), from: 'GENZ_PATH' });
+      else this.warn(`GENZ_PATH names ${dir}, which does not exist; skipped`);
+    }
+    const personal = this.personalDir();
     if (existsSync(personal)) path.push({ dir: personal, from: 'XDG_CONFIG_HOME' });
     const seen = new Set<string>();
-    return path.filter((entry) => !seen.has(entry.dir) && seen.add(entry.dir));
+    this.path = path.filter((entry) => !seen.has(entry.dir) && seen.add(entry.dir));
+    return this.path;
   }
 
   glossary(): Glossary {
@@ -123,8 +139,8 @@ export class Context {
     return this.loaded && this.loaded.errors.length > 0 ? 3 : 0;
   }
 
-  out(text: string): void {
-    this.io.stdout.write(`${text}\n`);
+  out(...lines: string[]): void {
+    this.io.stdout.write(`${lines.join('\n')}\n`);
   }
 
   json(value: unknown): void {

@@ -7,6 +7,8 @@ export interface Io {
   cwd: string;
   /** Local date, for `today`; injectable so tests are stable. */
   now: () => Date;
+  /** Runs the user's editor on a file, in the terminal; returns its exit status. */
+  openEditor?: (editor: string, file: string) => number;
 }
 
 export interface OutStream {

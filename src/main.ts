@@ -1,6 +1,7 @@
 /**
  * The process binding: real streams, signals, exit status. Everything else is in run().
  */
+import { spawnSync } from 'node:child_process';
 import { run } from './cli.ts';
 import { EXIT } from './errors.ts';
 import type { Io } from './io.ts';
@@ -42,6 +43,9 @@ export async function main(): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    // Through the shell, since $EDITOR often carries arguments ("code --wait").
+    openEditor: (editor, file) =>
+      spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' }).status ?? 1,
   };
   process.exitCode = await run(process.argv.slice(2), io);
 }

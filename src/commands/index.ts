@@ -3,6 +3,8 @@ import { registerCompletion } from './completion.ts';
 import { registerDefine } from './define.ts';
 import { registerExplain } from './explain.ts';
 import { registerList } from './list.ts';
+import { registerNew } from './new.ts';
+import { registerPaths } from './paths.ts';
 import { registerRandom, registerToday } from './pick.ts';
 import type { Register } from './registry.ts';
 import { registerRelated } from './related.ts';
@@ -18,5 +20,7 @@ export const COMMANDS: Register[] = [
   registerRandom,
   registerToday,
   registerValidate,
+  registerNew,
+  registerPaths,
   registerCompletion,
 ];

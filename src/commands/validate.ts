@@ -67,12 +67,17 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
     const forms: Array<[string, Path]> = [[entry.term, ['term']], ...entry.aliases.map((a, i): [string, Path] => [a, ['aliases', i]])];
     const ownKeys = new Set<string>();
     for (const [text, path] of forms) {
+      // A form is one finding however many of its keys (spaced, joined) collide.
+      let reported = false;
       for (const key of new Set([normalize(text), compact(normalize(text))])) {
         if (key === '' || ownKeys.has(key)) continue;
         ownKeys.add(key);
         const claim = claims.get(key);
         if (claim && claim.checked !== checked) {
-          out.push(at(checked, path, 'error', `"${text}" is also claimed by ${claim.checked.result.entry!.slug} (${claim.checked.file})`, 'duplicate-alias'));
+          if (!reported) {
+            out.push(at(checked, path, 'error', `"${text}" is also claimed by ${claim.checked.result.entry!.slug} (${claim.checked.file})`, 'duplicate-alias'));
+          }
+          reported = true;
         } else claims.set(key, { checked, path, text });
       }
     }

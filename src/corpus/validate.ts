@@ -64,6 +64,7 @@ class Checker {
       this.report(path, `${what} is empty`, 'empty');
       return undefined;
     }
+    if (/^TODO\b/.test(trimmed)) this.report(path, `${what} still has the template's TODO`, 'placeholder', 'warning');
     if (SUSPICIOUS_CHARS.test(trimmed)) {
       this.report(path, `${what} contains a control or bidi character`, 'control-character', 'warning');
     }

@@ -34,6 +34,8 @@ export interface ExplainIndexData {
   cues: Array<[string, string[][]]>;
   /** Slugs whose term is an upper-case abbreviation (NGL, FR). */
   acronyms: string[];
+  /** Slugs of chat-register terms, which lend slang context to their neighbours. */
+  slangRegister: string[];
 }
 
 // Words after which an ambiguous term reads as slang: "that's fire", "it's mid", "so extra",
@@ -41,7 +43,7 @@ export interface ExplainIndexData {
 const SLANG_BEFORE = new Set([
   'thats', 'its', 'so', 'sooo', 'soo', 'lowkey', 'highkey', 'kinda', 'lowk', 'highk', 'hella', 'mad', 'straight',
   'literally', 'lit', 'big', 'huge', 'massive', 'major', 'absolute', 'giving', 'pure',
-  'deadass', 'bro', 'bruh', 'ngl', 'fr', 'tbh', 'ok', 'okay', 'bet', 'also', 'actually', 'def', 'sm', 'too',
+  'deadass', 'bro', 'bruh', 'ngl', 'fr', 'tbh', 'ok', 'okay', 'bet', 'also', 'actually', 'def', 'sm',
 ]);
 // Words and marks after which it reads as slang: "mid fr", "that's cap lol", "fire 🔥".
 // Two-word lead-ins: "took an L", "taking the W", "such a vibe".
@@ -51,6 +53,13 @@ const SENTENCE_END = /[\n.!?]/;
 const CLAUSE_BREAK = /[,;:()\u2013\u2014…]|\s-\s/;
 
 const NEIGHBOUR_TOKENS = 12;
+
+function sameSentence(text: string, tokens: Token[], from: number, to: number): boolean {
+  return !SENTENCE_END.test(text.slice(tokens[from]!.end, tokens[to]!.start));
+}
+// Wellbeing terms are mostly plain HR vocabulary ("work-life balance", "burnout",
+// "self-care"): they say nothing about whether the words around them are slang.
+const NOT_CHAT_REGISTER = new Set(['wellbeing']);
 const SHORT_SENTENCE = 5;
 
 /** The sentence number of each token. */
@@ -74,6 +83,7 @@ export class ExplainIndex {
   private readonly ambiguous: Set<string>;
   private readonly cues: Map<string, string[][]>;
   private readonly acronyms: Set<string>;
+  private readonly slangRegister: Set<string>;
 
   constructor(data: ExplainIndexData) {
     for (const [tokens, slug] of data.phrases) {
@@ -86,6 +96,7 @@ export class ExplainIndex {
     this.ambiguous = new Set(data.ambiguous);
     this.cues = new Map(data.cues);
     this.acronyms = new Set(data.acronyms);
+    this.slangRegister = new Set(data.slangRegister);
   }
 
   static data(entries: Iterable<Entry>): ExplainIndexData {
@@ -94,8 +105,11 @@ export class ExplainIndex {
     const ambiguous: string[] = [];
     const cues: Array<[string, string[][]]> = [];
     const acronyms: string[] = [];
+    const slangRegister: string[] = [];
     for (const entry of entries) {
-      if (/^[A-Z][A-Z0-9]+$/.test(entry.term)) acronyms.push(entry.slug);
+      // Only acronyms that are not words themselves: NGL, FR, TBH, but not GOAT or HENRY.
+      if (/^[A-Z][A-Z0-9]+$/.test(entry.term) && (entry.term.length <= 3 || !/[AEIOU]/.test(entry.term))) acronyms.push(entry.slug);
+      if (!NOT_CHAT_REGISTER.has(entry.category)) slangRegister.push(entry.slug);
       for (const form of [entry.term, ...entry.aliases]) {
         const tokens = formTokens(form);
         if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
@@ -112,7 +126,7 @@ export class ExplainIndex {
       if (entry.ambiguous) ambiguous.push(entry.slug);
       if (entry.cues.length > 0) cues.push([entry.slug, entry.cues.map(phraseTokens).filter((t) => t.length > 0)]);
     }
-    return { phrases, ambiguous, cues, acronyms };
+    return { phrases, ambiguous, cues, acronyms, slangRegister };
   }
 
   static build(entries: Iterable<Entry>): ExplainIndex {
@@ -136,7 +150,10 @@ export class ExplainIndex {
     const verdicts = found.map((f) => (this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain'));
     // Pass 2: an ambiguous word near slang found in pass 1 is possible: in the same sentence,
     // or on the same line when its own sentence is a short one ("Plan slaps. Big W 🔥").
-    const settled = found.filter((_, i) => verdicts[i] !== undefined);
+    // Only chat-register terms lend context: "work-life balance" does not make "flex" slang.
+    const settled = found.filter((f, i) => verdicts[i] !== undefined && this.slangRegister.has(f.slug));
+    // Any settled term right next to it counts, whatever its register: "it's giving FOMO".
+    const adjacent = found.filter((_, i) => verdicts[i] !== undefined);
     const sentence = sentenceIds(text, tokens);
     const sentenceSize = new Map<number, number>();
     for (const id of sentence) sentenceSize.set(id, (sentenceSize.get(id) ?? 0) + 1);
@@ -147,7 +164,9 @@ export class ExplainIndex {
         s !== f &&
         Math.abs(s.from - f.from) <= NEIGHBOUR_TOKENS &&
         (sentence[s.from] === own || (sentenceSize.get(own)! <= SHORT_SENTENCE && sameLine(text, tokens, s.from, f.from)));
-      const certainty = verdicts[i] ?? (settled.some(near) ? 'possible' : undefined);
+      const touching = (s: { from: number; to: number }) =>
+        s !== f && (s.to === f.from || s.from === f.to) && sameSentence(text, tokens, Math.min(s.from, f.from), Math.max(s.to, f.to) - 1);
+      const certainty = verdicts[i] ?? (settled.some(near) || adjacent.some(touching) ? 'possible' : undefined);
       if (!certainty) return;
       const start = tokens[f.from]!.start;
       const end = tokens[f.to - 1]!.end;

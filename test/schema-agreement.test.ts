@@ -1,0 +1,66 @@
+/**
+ * schema/term.schema.json and the loader's validation (basic profile) must agree: the
+ * same good and bad documents go through both.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseTermText } from '../src/corpus/parse.ts';
+import { ROOT } from './helpers.ts';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'term.schema.json'), 'utf8'));
+const schemaValid = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(schema);
+
+const MIN = 'term: deck review\ncategory: team\nworkplace: safe\ndefinition: Reading slides together.\n';
+
+const GOOD: Array<[string, string]> = [
+  ['the minimal entry', MIN],
+  ['the model entry', readFileSync(join(ROOT, 'data', 'terms', 'micro-influencer.yaml'), 'utf8')],
+  ['a year as a number', `${MIN}since: 2024\n`],
+  ['every optional list', `${MIN}aliases: [dr]\ntags: [rituals]\nsynonyms: [{term: crit, note: Design-school word.}]\nrelated: [{slug: standup, note: Same week.}]\nfaq: [{question: When?, answer: Thursdays.}]\nexamples: [{setting: Room 4, lines: [{speaker: Ana, text: Ready?}]}]\nambiguous: true\ncues: [deck review time]\n`],
+];
+
+const BAD: Array<[string, string]> = [
+  ['a missing definition', 'term: deck review\ncategory: team\nworkplace: safe\n'],
+  ['a missing category', 'term: deck review\nworkplace: safe\ndefinition: x\n'],
+  ['an unknown category', MIN.replace('category: team', 'category: teams')],
+  ['an unknown rating', MIN.replace('workplace: safe', 'workplace: fine')],
+  ['an unknown key', `${MIN}synonym: []\n`],
+  ['aliases that are not a list', `${MIN}aliases: dr\n`],
+  ['a blank term', MIN.replace('term: deck review', 'term: "   "')],
+  ['a list as the definition', MIN.replace('definition: Reading slides together.', 'definition: [a]')],
+  ['since as true', `${MIN}since: true\n`],
+  ['a synonym without a note', `${MIN}synonyms: [{term: crit}]\n`],
+  ['an extra key in a synonym', `${MIN}synonyms: [{term: crit, note: x, tone: y}]\n`],
+  ['a dialogue line without a speaker', `${MIN}examples: [{setting: Room 4, lines: [{text: Ready?}]}]\n`],
+  ['an example with no lines', `${MIN}examples: [{setting: Room 4, lines: []}]\n`],
+  ['a related slug that is not a slug', `${MIN}related: [{slug: Deck Review, note: x}]\n`],
+  ['ambiguous as text', `${MIN}ambiguous: "yes"\n`],
+  ['a FAQ pair without an answer', `${MIN}faq: [{question: When?}]\n`],
+  ['a scalar document', 'just words\n'],
+];
+
+describe('schema and loader agree', () => {
+  it.each(GOOD)('both accept %s', (_name, text) => {
+    const loaded = parseTermText(text, text.includes('micro-influencer') ? 'micro-influencer.yaml' : 'deck-review.yaml');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(schemaValid(parse(text)), JSON.stringify(schemaValid.errors)).toBe(true);
+  });
+
+  it.each(BAD)('both reject %s', (_name, text) => {
+    const loaded = parseTermText(text, 'deck-review.yaml');
+    expect(loaded.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(schemaValid(parse(text))).toBe(false);
+  });
+
+  it('describes every field', () => {
+    const describeAll = (node: Record<string, unknown>): string[] =>
+      Object.entries((node['properties'] as Record<string, Record<string, unknown>>) ?? {}).flatMap(([key, value]) => [
+        ...(typeof value['description'] === 'string' ? [] : [key]),
+        ...(value['items'] && typeof value['items'] === 'object' ? describeAll(value['items'] as Record<string, unknown>) : []),
+      ]);
+    expect(describeAll(schema)).toEqual([]);
+  });
+});
