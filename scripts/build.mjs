@@ -38,3 +38,8 @@ const tmp = join(dist, `glossary.json.${process.pid}.tmp`);
 writeFileSync(tmp, JSON.stringify(glossary));
 renameSync(tmp, join(dist, 'glossary.json'));
 console.error(`build: ${glossary.entries.length} built-in entries compiled`);
+
+// The man page is generated from the built program's --help output.
+const { writeManPage } = await import('./man.mjs');
+writeManPage();
+console.error('build: dist/genz.1 written');

@@ -7,6 +7,17 @@ export interface Io {
   cwd: string;
   /** Local date, for `today`; injectable so tests are stable. */
   now: () => Date;
+  /**
+   * Shows `text` through the pager program `command` (argv form) with `env`, resolving when
+   * the pager exits. Resolves false when the program could not be started, so the caller
+   * prints the text itself. Absent: no paging.
+   */
+  page?(text: string, command: string[], env: Record<string, string | undefined>): Promise<boolean>;
+  /**
+   * While the returned function has not been called, Ctrl-C calls `handler` instead of
+   * ending the program with exit 130. Absent: Ctrl-C always ends the program.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export interface OutStream {
@@ -20,4 +31,6 @@ export interface InStream {
   isTTY?: boolean;
   /** Reads all of standard input as text. */
   readAll(): Promise<string>;
+  /** The next line of input without its line ending, or null at end of input. */
+  readLine?(): Promise<string | null>;
 }
