@@ -98,22 +98,23 @@ describe('blankedLines', () => {
         lines: [
           { speaker: 'A', text: 'Stop capping, the capital budget is fine. Cap!' },
           { speaker: 'B', text: 'No mention here.' },
-          { speaker: 'C', text: 'That’s 🧢' },
+          { speaker: 'D', text: 'Cap, I got you.' },
+          { speaker: 'C', text: 'That’s 🧢 and you know it' },
         ],
       },
     ],
   });
 
-  it('blanks every form of the term as a whole word, longest first, and skips lines without it', () => {
-    expect(blankedLines(cap).map((l) => l.text)).toEqual([`Stop ${BLANK}, the capital budget is fine. ${BLANK}!`, `That’s ${BLANK}`]);
+  it('blanks every form of the term as a whole word, longest first, and skips lines without it or without a clue', () => {
+    expect(blankedLines(cap).map((l) => l.text)).toEqual([`Stop ${BLANK}, the capital budget is fine. ${BLANK}!`, `That’s ${BLANK} and you know it`]);
   });
 
   it('treats straight and curly apostrophes alike', () => {
     const giving = entry('its-giving', 'everyday-slang', {
       term: "it's giving",
-      examples: [{ setting: 'x', lines: [{ speaker: 'A', text: 'It’s giving main character.' }] }],
+      examples: [{ setting: 'x', lines: [{ speaker: 'A', text: 'It’s giving main character in the group chat.' }] }],
     });
-    expect(blankedLines(giving)[0]!.text).toBe(`${BLANK} main character.`);
+    expect(blankedLines(giving)[0]!.text).toBe(`${BLANK} main character in the group chat.`);
   });
 });
 

@@ -8,6 +8,8 @@ import { NotFoundError } from '../errors.ts';
 
 export const CHOICES = 4;
 export const BLANK = '____';
+/** Words a dialogue line needs besides the blank to be worth asking about. */
+export const MIN_CLUE_WORDS = 4;
 
 export interface Choice {
   slug: string;
@@ -73,9 +75,14 @@ export function blankedLines(entry: Entry): BlankedLine[] {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return entry.examples.flatMap((example) =>
     example.lines
-      .filter((line) => line.text.search(pattern) >= 0)
-      .map((line) => ({ setting: example.setting.replace(pattern, BLANK), speaker: line.speaker, text: line.text.replace(pattern, BLANK) })),
+      .map((line) => ({ setting: example.setting.replace(pattern, BLANK), speaker: line.speaker, text: line.text.replace(pattern, BLANK) }))
+      // Only lines that give a clue: "Zara: ____." alone is a guess, not a question.
+      .filter((line) => line.text.includes(BLANK) && clueWords(line.text) >= MIN_CLUE_WORDS),
   );
+}
+
+function clueWords(text: string): number {
+  return text.replaceAll(BLANK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 function choiceOf(entry: Entry): Choice {

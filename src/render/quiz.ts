@@ -23,7 +23,7 @@ export function renderQuestion(question: Question, number: number, total: number
     const { setting, speaker, text } = question.dialogue;
     const who = `${sanitizeInline(speaker)}:`;
     lines.push(...hang('', '', `[${sanitizeInline(setting)}]`, width, '  '));
-    lines.push(...hang(`${who} `, `${style.speaker(who)} `, sanitizeInline(text), width, '    '));
+    lines.push(...hang(`${who} `, `${style.speaker(who)} `, sanitizeInline(text), width, '    '), '');
   }
   lines.push(...wrapWords(sanitizeInline(promptOf(question)), width).map(style.question), '');
   question.choices.forEach((choice, i) => {
