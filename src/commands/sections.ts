@@ -1,6 +1,32 @@
 /** `--section` values: comma-separated or repeated, canonical names or natural aliases. */
 import { UsageError } from '../errors.ts';
-import { type Section, SECTION_NAMES, SECTIONS } from '../render/entry.ts';
+import { type Section, SECTIONS } from '../render/entry.ts';
+
+/** Names `--section` accepts, normalised to lower case with hyphens: each canonical name and a few natural aliases. */
+export const SECTION_NAMES: Record<string, Section> = {
+  meaning: 'meaning',
+  definition: 'meaning',
+  def: 'meaning',
+  origin: 'origin',
+  origins: 'origin',
+  history: 'origin',
+  etymology: 'origin',
+  synonyms: 'synonyms',
+  synonym: 'synonyms',
+  'other-ways': 'synonyms',
+  'other-ways-to-say-it': 'synonyms',
+  alternatives: 'synonyms',
+  examples: 'examples',
+  example: 'examples',
+  dialogues: 'examples',
+  dialogue: 'examples',
+  'at-work': 'examples',
+  related: 'related',
+  'see-also': 'related',
+  faq: 'faq',
+  faqs: 'faq',
+  questions: 'faq',
+};
 
 /** Commander's collector for a repeatable, comma-separated option. */
 export function collect(value: string, previous: string[] = []): string[] {

@@ -20,32 +20,6 @@ export const SECTION_TITLES: Record<Section, string> = {
   faq: 'FAQ',
 };
 
-/** Names `--section` accepts, normalised to lower case with hyphens: each canonical name and a few natural aliases. */
-export const SECTION_NAMES: Record<string, Section> = {
-  meaning: 'meaning',
-  definition: 'meaning',
-  def: 'meaning',
-  origin: 'origin',
-  origins: 'origin',
-  history: 'origin',
-  etymology: 'origin',
-  synonyms: 'synonyms',
-  synonym: 'synonyms',
-  'other-ways': 'synonyms',
-  'other-ways-to-say-it': 'synonyms',
-  alternatives: 'synonyms',
-  examples: 'examples',
-  example: 'examples',
-  dialogues: 'examples',
-  dialogue: 'examples',
-  'at-work': 'examples',
-  related: 'related',
-  'see-also': 'related',
-  faq: 'faq',
-  faqs: 'faq',
-  questions: 'faq',
-};
-
 export const RATING_LABELS: Record<string, string> = {
   safe: 'safe at work',
   casual: 'casual: fine in chat, not formal',
