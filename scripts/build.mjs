@@ -48,3 +48,8 @@ try {
 renameSync(dist, final);
 rmSync(old, { recursive: true, force: true });
 console.error(`build: ${glossary.entries.length} built-in entries compiled`);
+
+// The man page is generated from the built program's --help output.
+const { writeManPage } = await import('./man.mjs');
+writeManPage();
+console.error('build: dist/genz.1 written');

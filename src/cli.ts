@@ -3,15 +3,18 @@
  * reaches stdout and stderr; `run` takes the I/O as an argument so tests drive the whole
  * program in-process.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { COMMANDS } from './commands/index.ts';
 import { Context, type GlobalOptions } from './context.ts';
+import { positiveInt } from './commands/numbers.ts';
 import { examples } from './commands/registry.ts';
 import { EXIT, GenzError } from './errors.ts';
 import type { Io } from './io.ts';
 import { sanitizeInline } from './render/sanitize.ts';
+import { wrapWords } from './render/wrap.ts';
 import { nearest } from './search/distance.ts';
+import { lookup, type TermIndex } from './search/lookup.ts';
 
 export interface RunOptions {
   /** Compiled built-in glossary to use instead of the one beside the code (tests). */
@@ -20,22 +23,48 @@ export interface RunOptions {
 
 export const VERSION: string = pkg.version;
 
-const SHORT_HELP = `genz — Gen Z workplace slang, explained in your terminal
+/**
+ * The commands `genz` alone lists, most useful first. Commands not registered are skipped,
+ * so a name can be added here before or after its module lands.
+ */
+const COMMON_COMMANDS = ['define', 'search', 'explain', 'today', 'random', 'list', 'related', 'quiz', 'validate'];
 
-Usage: genz <command> [options]
+function usageOf(command: Command): string {
+  const args = command.registeredArguments.map((arg) => {
+    // "<term>" rather than "<term...>": the short help is for people, the details are in --help.
+    return arg.required ? `<${arg.name()}>` : `[${arg.name()}]`;
+  });
+  return ['genz', command.name(), ...args].join(' ');
+}
 
-Common commands:
-  genz define <term>       the full entry: meaning, origin, dialogues, FAQ
-  genz validate [path...]  check term files
+/** What `genz` alone prints: the common commands, from their own descriptions. */
+function shortHelp(program: Command): string {
+  const rows = COMMON_COMMANDS.flatMap((name) => {
+    const command = program.commands.find((c) => c.name() === name);
+    return command ? [[usageOf(command), command.summary() || command.description()] as const] : [];
+  });
+  const pad = Math.max(...rows.map(([usage]) => usage.length)) + 2;
+  return [
+    'genz — Gen Z workplace slang, explained in your terminal',
+    '',
+    'Usage: genz <command> [options]',
+    '',
+    'Common commands:',
+    ...rows.flatMap(([usage, summary]) =>
+      wrapWords(summary, 80 - 2 - pad).map((line, i) => `  ${(i === 0 ? usage : '').padEnd(pad)}${line}`),
+    ),
+    '',
+    'Run "genz <command> --help" for its options and examples,',
+    '"genz --help" for everything, "man genz" for the manual.',
+    'Example: genz define micro-influencer',
+    '',
+  ].join('\n');
+}
 
-Run "genz <command> --help" for a command's options, "genz --help" for everything.
-Example: genz define micro-influencer
-`;
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
-  return n;
+function helpWidth(stream: Io['stdout'], env: Io['env']): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const columns = Number.parseInt(env['COLUMNS'] ?? '', 10);
+  return columns > 0 ? columns : 80;
 }
 
 function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, setExit: (code: number) => void): Command {
@@ -48,11 +77,18 @@ function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, s
     .option('--no-builtin', 'leave the built-in glossary out')
     .option('--no-color', 'never colour the output')
     .option('--width <columns>', 'wrap text to this many columns', positiveInt)
+    .option('--no-pager', 'never page long output (default pager: $GENZ_PAGER, $PAGER, less -FRX)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: () => {},
+      // Commander would ask process.stdout; the Io is the only window on the terminal.
+      // The same rule as for entries: the terminal's width, else COLUMNS, else 80.
+      getOutHelpWidth: () => helpWidth(io.stdout, io.env),
+      getErrHelpWidth: () => helpWidth(io.stderr, io.env),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .addHelpText('after', examples('genz define micro-influencer', 'genz define no cap --json | jq .entry.gist'));
 
@@ -63,33 +99,53 @@ function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, s
   return program;
 }
 
-function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, commandNames: string[]): number {
+/** The words after the global options: the unknown command and what followed it. */
+function operands(argv: string[], program: Command): string[] {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (takesValue.has(arg)) i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words;
+}
+
+/**
+ * The hint for an unknown command: a glossary term (typed as `genz rizz` or
+ * `genz quiet quitting`) suggests `genz define …`, a near-miss suggests the command. It only
+ * suggests: running something other than what was typed is the user's call.
+ */
+async function unknownCommandHint(words: string[], ctx: () => Context, commandNames: string[]): Promise<string> {
+  const phrase = words.join(' ');
+  const defineHint = `to look it up, run: genz define ${phrase}`;
+  let index: TermIndex | undefined;
+  try {
+    index = ctx().index();
+  } catch {
+    // the glossary could not load; the other hints will do
+  }
+  if (index?.exact(phrase)) return defineHint;
+  const [command] = nearest(words[0] ?? '', commandNames);
+  if (command) return `did you mean "genz ${command}"?`;
+  if (index && (await lookup(index, phrase)).match) return defineHint;
+  return 'run "genz --help" to see the commands';
+}
+
+async function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, program: Command): Promise<number> {
   if (error.exitCode === 0) return EXIT.ok; // --help, --version
-  const err = (message: string, hint?: string) => ctx().error(message, hint);
   const message = error.message.replace(/^error: /, '');
   if (error.code === 'commander.unknownCommand') {
-    const word = argv.find((arg) => !arg.startsWith('-')) ?? '';
-    const words = argv.slice(argv.indexOf(word)).filter((arg) => !arg.startsWith('-'));
-    let hint = 'run "genz --help" to see the commands';
-    try {
-      if (ctx().index().exact(words.join(' '))) hint = `to look it up, run: genz define ${words.join(' ')}`;
-    } catch {
-      // the glossary could not load; the plain hint will do
-    }
-    const [command] = nearest(word, commandNames);
-    if (command && !hint.startsWith('to look')) hint = `did you mean "genz ${command}"?`;
-    err(`unknown command "${word}"`, hint);
+    const words = operands(argv, program);
+    const commandNames = program.commands.map((c) => c.name());
+    ctx().error(`unknown command "${words[0] ?? ''}"`, await unknownCommandHint(words, ctx, commandNames));
   } else {
-    err(message, 'run "genz --help" for usage');
+    ctx().error(message, 'run "genz --help" for usage');
   }
   return EXIT.usage;
 }
 
 export async function run(argv: string[], io: Io, options: RunOptions = {}): Promise<number> {
-  if (argv.length === 0) {
-    io.stdout.write(SHORT_HELP);
-    return EXIT.ok;
-  }
   let exitCode: number = EXIT.ok;
   let lastContext: Context | undefined;
   const makeContext = (global: GlobalOptions) => {
@@ -100,11 +156,15 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
     exitCode = code;
   });
   const fallbackContext = () => lastContext ?? makeContext({ data: [], color: true, builtin: true });
+  if (argv.length === 0) {
+    io.stdout.write(shortHelp(program));
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderFailure(error, argv, fallbackContext, program.commands.map((c) => c.name()));
+    if (error instanceof CommanderError) return await commanderFailure(error, argv, fallbackContext, program);
     if (error instanceof GenzError) {
       fallbackContext().error(error.message, error.hint);
       return error.exitCode;

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { type Glossary, loadGlossary } from './corpus/load.ts';
 import type { Diagnostic } from './corpus/parse.ts';
 import type { Io } from './io.ts';
+import { pagerCommand, pagerEnv, shouldPage } from './pager.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';
 import { type ColorLevel, makeStyle, type Style } from './render/style.ts';
 import { ExplainIndex } from './search/explain.ts';
@@ -21,6 +22,8 @@ export interface GlobalOptions {
   /** false with --no-builtin */
   builtin: boolean;
   width?: number;
+  /** false with --no-pager */
+  pager?: boolean;
 }
 
 export interface SearchPathEntry {
@@ -141,6 +144,30 @@ export class Context {
 
   out(...lines: string[]): void {
     this.io.stdout.write(`${lines.join('\n')}\n`);
+  }
+
+  /** Writes text as it is, without a newline (prompts). */
+  write(text: string): void {
+    this.io.stdout.write(text);
+  }
+
+  /**
+   * Prints a long text through the pager when stdout is a terminal too short for it
+   * ($GENZ_PAGER, else $PAGER, else less -FRX; --no-pager turns it off). A pager that cannot
+   * be started falls back to printing.
+   */
+  async page(text: string): Promise<void> {
+    const command = pagerCommand(this.io.env);
+    if (this.global.pager !== false && command && this.io.page && shouldPage(text, this.io.stdout)) {
+      // While the pager runs, Ctrl-C is the pager's business, not ours.
+      const release = this.io.onInterrupt?.(() => {});
+      try {
+        if (await this.io.page(`${text}\n`, command, pagerEnv(this.io.env))) return;
+      } finally {
+        release?.();
+      }
+    }
+    this.out(text);
   }
 
   json(value: unknown): void {

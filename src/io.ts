@@ -9,6 +9,17 @@ export interface Io {
   now: () => Date;
   /** Runs the user's editor on a file, in the terminal; returns its exit status. */
   openEditor?: (editor: string, file: string) => number;
+  /**
+   * Shows `text` through the pager program `command` (argv form) with `env`, resolving when
+   * the pager exits. Resolves false when the program could not be started, so the caller
+   * prints the text itself. Absent: no paging.
+   */
+  page?(text: string, command: string[], env: Record<string, string | undefined>): Promise<boolean>;
+  /**
+   * While the returned function has not been called, Ctrl-C calls `handler` instead of
+   * ending the program with exit 130. Absent: Ctrl-C always ends the program.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export interface OutStream {
@@ -22,4 +33,6 @@ export interface InStream {
   isTTY?: boolean;
   /** Reads all of standard input as text. */
   readAll(): Promise<string>;
+  /** The next line of input without its line ending, or null at end of input. */
+  readLine?(): Promise<string | null>;
 }

@@ -187,7 +187,7 @@ describe('genz completion', () => {
   it.each(['bash', 'zsh'])('%s script is valid shell and offers commands and terms', (shell) => {
     const { status, stdout } = genz(['completion', shell]);
     expect(status).toBe(0);
-    expect(stdout).toContain("define search explain list related random today validate new paths completion");
+    expect(stdout).toContain("define search explain list related random today quiz validate new paths completion");
     expect(stdout).toContain('list 2>/dev/null');
     if (shell === 'bash') {
       const check = spawnSync('bash', ['-n'], { input: stdout, encoding: 'utf8' });

@@ -39,16 +39,37 @@ export interface FakeIoOptions {
   env?: Record<string, string>;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
   stdin?: string;
   stdinIsTTY?: boolean;
+  /** Lines typed at the terminal, one per readLine(); CTRL_C instead of a line presses Ctrl-C. */
+  lines?: string[];
+  /** What the fake pager reports: true (it ran) or false (it could not be started). */
+  pagerStarts?: boolean;
   cwd?: string;
   now?: Date;
 }
 
-/** Runs the whole program in-process with fake streams. */
-export async function genzInProcess(argv: string[], options: FakeIoOptions = {}): Promise<Outcome> {
+export const CTRL_C = '\u0003';
+
+export interface PagerCall {
+  text: string;
+  command: string[];
+  env: Record<string, string | undefined>;
+}
+
+export interface InProcessOutcome extends Outcome {
+  /** Every time the program asked for a pager. */
+  pages: PagerCall[];
+}
+
+/** Runs the whole program in-process with fake streams, a fake pager and a fake keyboard. */
+export async function genzInProcess(argv: string[], options: FakeIoOptions = {}): Promise<InProcessOutcome> {
   let stdout = '';
   let stderr = '';
+  const pages: PagerCall[] = [];
+  const typed = [...(options.lines ?? [])];
+  const interruptHandlers: Array<() => void> = [];
   const io: Io = {
     stdout: {
       write: (t) => {
@@ -56,19 +77,40 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
       },
       isTTY: options.isTTY ?? false,
       columns: options.columns ?? 80,
+      ...(options.rows ? { rows: options.rows } : {}),
     },
     stderr: {
       write: (t) => {
         stderr += t;
       },
     },
-    stdin: { isTTY: options.stdinIsTTY ?? false, readAll: async () => options.stdin ?? '' },
+    stdin: {
+      isTTY: options.stdinIsTTY ?? false,
+      readAll: async () => options.stdin ?? '',
+      readLine: async () => {
+        const line = typed.shift();
+        if (line !== CTRL_C) return line ?? null;
+        // Like a terminal: the read never completes, the interrupt handler runs instead.
+        interruptHandlers.at(-1)?.();
+        return new Promise<string | null>(() => {});
+      },
+    },
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? ROOT,
     now: () => options.now ?? new Date(2026, 0, 15),
+    page: async (text, command, env) => {
+      pages.push({ text, command, env });
+      return options.pagerStarts ?? true;
+    },
+    onInterrupt: (handler) => {
+      interruptHandlers.push(handler);
+      return () => {
+        interruptHandlers.splice(interruptHandlers.lastIndexOf(handler), 1);
+      };
+    },
   };
   const status = await run(argv, io);
-  return { status, stdout, stderr };
+  return { status, stdout, stderr, pages };
 }
 
 /** A temporary directory holding the given files. */

@@ -1,17 +1,24 @@
-import { examples, type Register } from './registry.ts';
+import { Option } from 'commander';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { renderEntry } from '../render/entry.ts';
+import { renderBrief, renderEntry, SECTIONS } from '../render/entry.ts';
 import { defineJson } from '../render/json.ts';
 import { lookup } from '../search/lookup.ts';
+import { examples, type Register } from './registry.ts';
+import { collect, parseSections } from './sections.ts';
 
 export interface DefineOptions {
   json?: boolean;
+  brief?: boolean;
+  /** Raw --section values, split at commas. */
+  section?: string[];
 }
 
 export async function define(ctx: Context, words: string[], options: DefineOptions): Promise<number> {
   const query = words.join(' ').trim();
   if (query === '') throw new UsageError('define needs a term', 'try "genz define micro-influencer"');
+  // Checked before the lookup, so a typo in a section name is reported even for a miss.
+  const sections = options.section ? parseSections(options.section) : undefined;
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (options.json) ctx.json(defineJson(query, match, suggestions, ctx.termOf));
   if (!match) {
@@ -22,7 +29,10 @@ export async function define(ctx: Context, words: string[], options: DefineOptio
     );
     return ctx.loadStatus || EXIT.notFound;
   }
-  if (!options.json) ctx.out(renderEntry(match.entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf }));
+  if (options.brief) ctx.out(renderBrief(match.entry, ctx.style));
+  else if (!options.json) {
+    await ctx.page(renderEntry(match.entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf, ...(sections ? { sections } : {}) }));
+  }
   return ctx.loadStatus;
 }
 
@@ -31,7 +41,16 @@ export const registerDefine: Register = (program, context, setExit) => {
     .command('define')
     .description('print the full entry of the best match for a term')
     .argument('<term...>', 'the term; words are joined, so quotes are optional')
+    .addOption(
+      new Option('-s, --section <names>', `print only these sections (comma-separated or repeated): ${SECTIONS.join(', ')}`)
+        .argParser(collect)
+        .conflicts(['json', 'brief']),
+    )
+    .addOption(new Option('--brief', 'print one line, "term — gist", for scripts and chat').conflicts('json'))
     .option('--json', 'print one JSON document (schema/output.schema.json)')
-    .addHelpText('after', examples('genz define micro-influencer', 'genz define its giving', 'genz define rizz --json'))
+    .addHelpText(
+      'after',
+      examples('genz define micro-influencer', 'genz define no cap --section meaning,faq', 'genz define rizz --brief'),
+    )
     .action(async (words: string[], options: DefineOptions) => setExit(await define(context(), words, options)));
 };

@@ -119,7 +119,7 @@ export const registerExplain: Register = (program, context, setExit) => {
     .option('--json', 'print each hit with its offsets (in code points), certainty and gist')
     .addHelpText(
       'after',
-      examples('genz explain "that deck ate, no cap"', 'pbpaste | genz explain', 'genz explain - --json < message.txt'),
+      examples('genz explain "that deck ate, no cap"', 'genz explain < standup-notes.txt', 'genz explain - --json < message.txt'),
     )
     .action(async (words: string[], options: ExplainOptions) => setExit(await explain(context(), words, options)));
 };

@@ -6,6 +6,7 @@ import { registerList } from './list.ts';
 import { registerNew } from './new.ts';
 import { registerPaths } from './paths.ts';
 import { registerRandom, registerToday } from './pick.ts';
+import { registerQuiz } from './quiz.ts';
 import type { Register } from './registry.ts';
 import { registerRelated } from './related.ts';
 import { registerSearch } from './search.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: Register[] = [
   registerRelated,
   registerRandom,
   registerToday,
+  registerQuiz,
   registerValidate,
   registerNew,
   registerPaths,

@@ -67,6 +67,6 @@ export const registerList: Register = (program, context, setExit) => {
     .option('-w, --workplace <rating>', 'only this workplace rating (safe, casual, avoid)', parseRating)
     .option('--categories', 'list the categories with their counts')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', examples('genz list', 'genz list --category wellbeing --workplace safe', 'genz list | wc -l', 'genz list --categories'))
+    .addHelpText('after', examples('genz list --category wellbeing --workplace safe', 'genz list | wc -l', 'genz list --categories'))
     .action((options: ListOptions) => setExit(list(context(), options)));
 };

@@ -132,6 +132,6 @@ export const registerNew: Register = (program, context, setExit) => {
     .option('-d, --dir <dir>', 'write it here instead of the first user directory')
     .option('-e, --editor', 'open it in $VISUAL or $EDITOR')
     .option('--json', 'print the path as JSON')
-    .addHelpText('after', examples('genz new deck review', 'genz new "hot desk" --dir ./terms --editor', '$EDITOR "$(genz new standup bingo)"'))
+    .addHelpText('after', examples('genz new deck review', 'genz new "hot desk" --dir ./terms --editor', 'genz new standup bingo --json'))
     .action((words: string[], options: NewOptions) => setExit(newTerm(context(), words, options)));
 };

@@ -42,6 +42,6 @@ export const registerPaths: Register = (program, context, setExit) => {
     .alias('doctor')
     .description('show the directories terms come from, how many each gave, and any problems')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', examples('genz paths', 'GENZ_PATH=~/team-terms genz doctor', 'genz paths --json | jq .directories'))
+    .addHelpText('after', examples('genz paths', 'genz paths --data ./team-terms', 'genz paths --json | jq .directories'))
     .action((options: PathsOptions) => setExit(paths(context(), options)));
 };

@@ -25,13 +25,13 @@ function candidates(ctx: Context, category: Category | undefined): Entry[] {
   return entries;
 }
 
-function show(ctx: Context, entry: Entry, json: object | undefined): number {
+async function show(ctx: Context, entry: Entry, json: object | undefined): Promise<number> {
   if (json) ctx.json({ ...json, entry: entryJson(entry, ctx.termOf) });
-  else ctx.out(renderEntry(entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf }));
+  else await ctx.page(renderEntry(entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf }));
   return ctx.loadStatus;
 }
 
-export function random(ctx: Context, options: PickOptions): number {
+export function random(ctx: Context, options: PickOptions): Promise<number> {
   const entries = candidates(ctx, options.category);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const entry = entries[Math.floor(seededRandom(seed)() * entries.length)]!;
@@ -53,7 +53,7 @@ function parseDate(text: string): { year: number; month: number; day: number } {
   return { year, month, day };
 }
 
-export function today(ctx: Context, options: PickOptions): number {
+export function today(ctx: Context, options: PickOptions): Promise<number> {
   const now = ctx.io.now();
   const date = options.date ? parseDate(options.date) : { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   const iso = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
@@ -70,7 +70,7 @@ export const registerRandom: Register = (program, context, setExit) => {
     .option('--seed <n>', 'pick reproducibly: the same seed gives the same entry', parseSeed)
     .option('--json', 'print the entry as JSON')
     .addHelpText('after', examples('genz random', 'genz random --category wellbeing', 'genz random --seed 42 --json'))
-    .action((options: PickOptions) => setExit(random(context(), options)));
+    .action(async (options: PickOptions) => setExit(await random(context(), options)));
 };
 
 export const registerToday: Register = (program, context, setExit) => {
@@ -81,5 +81,5 @@ export const registerToday: Register = (program, context, setExit) => {
     .option('--date <YYYY-MM-DD>', 'the term of another day')
     .option('--json', 'print the entry as JSON')
     .addHelpText('after', examples('genz today', 'genz today --date 2026-12-25', 'genz today --json | jq -r .entry.gist'))
-    .action((options: PickOptions) => setExit(today(context(), options)));
+    .action(async (options: PickOptions) => setExit(await today(context(), options)));
 };

@@ -59,12 +59,23 @@ function header(entry: Entry, o: RenderOptions): string[] {
   return lines;
 }
 
-/** Joins [plain, styled] parts with a separator, starting a new line where a part won't fit. */
+/**
+ * Joins [plain, styled] parts with a separator, starting a new line where a part won't fit.
+ * A part wider than a whole line is wrapped on its own (styled per line).
+ */
 function joinParts(parts: Array<[string, string]>, separator: string, width: number): string[] {
   const lines: string[] = [];
   let plainLine = '';
   let styledLine = '';
   for (const [plainPart, styledPart] of parts) {
+    if (displayWidth(plainPart) > width) {
+      if (plainLine !== '') lines.push(styledLine);
+      plainLine = '';
+      styledLine = '';
+      const restyle = plainPart === styledPart ? (t: string) => t : (t: string) => styledPart.replace(plainPart, t);
+      lines.push(...wrapWords(plainPart, width).map(restyle));
+      continue;
+    }
     if (plainLine !== '' && displayWidth(plainLine + separator + plainPart) > width) {
       lines.push(styledLine);
       plainLine = '';
@@ -131,17 +142,29 @@ function hasContent(name: Section, entry: Entry): boolean {
   }
 }
 
-/** The whole entry, as the lines of text `define` prints (no trailing newline). */
+/** The narrowest layout; a smaller --width still gets this much. */
+export const MIN_WIDTH = 20;
+
+/**
+ * The whole entry, as the lines of text `define` prints (no trailing newline). With
+ * `sections`, only the term's name and those sections, in the order given; a requested
+ * section the entry lacks says so rather than vanishing.
+ */
 export function renderEntry(entry: Entry, o: RenderOptions): string {
-  const width = Math.max(20, o.width);
+  const width = Math.max(MIN_WIDTH, o.width);
   const options = { ...o, width };
-  const out = [...header(entry, options)];
+  const out = o.sections ? wrapWords(sanitizeInline(entry.term), width).map(o.style.title) : header(entry, options);
   for (const name of o.sections ?? SECTIONS) {
-    if (!hasContent(name, entry)) continue;
-    out.push('', o.style.heading(SECTION_TITLES[name]), ...section(name, entry, options));
+    if (hasContent(name, entry)) out.push('', o.style.heading(SECTION_TITLES[name]), ...section(name, entry, options));
+    else if (o.sections) out.push('', o.style.heading(SECTION_TITLES[name]), `${INDENT}(none in this entry)`);
   }
   if (!o.sections) out.push('', ...wrapWords(`Source: ${sanitizeInline(sourceLabel(entry))}`, width));
   return out.join('\n');
+}
+
+/** One line for scripts and chat: `term — gist`, never wrapped. */
+export function renderBrief(entry: Entry, style: Style): string {
+  return `${style.title(sanitizeInline(entry.term))} — ${sanitizeInline(entry.gist)}`;
 }
 
 export function sourceLabel(entry: Entry): string {

@@ -14,6 +14,9 @@ export interface Style {
   rating(rating: string, text: string): string;
   match(text: string): string;
   possible(text: string): string;
+  /** The quiz's verdicts; the text itself says right or wrong. */
+  right(text: string): string;
+  wrong(text: string): string;
 }
 
 export type ColorLevel = 0 | 1 | 2 | 3;
@@ -24,11 +27,16 @@ export function makeStyle(level: ColorLevel): Style {
     title: (t) => c.bold.magenta(t),
     heading: (t) => c.bold(t),
     strong: (t) => c.bold(t),
-    speaker: (t) => c.bold.cyan(t),
+    // Bold with the terminal's own foreground: cyan and blue, used before, fade on light and
+    // dark themes respectively. The colon after the name is the cue.
+    speaker: (t) => c.bold(t),
     question: (t) => c.bold(t),
-    rating: (rating, t) => (rating === 'safe' ? c.green(t) : rating === 'avoid' ? c.red(t) : c.blue(t)),
+    // The label says the rating in words; the hue only helps a scanning eye.
+    rating: (rating, t) => (rating === 'safe' ? c.green(t) : rating === 'avoid' ? c.bold.red(t) : c.bold(t)),
     match: (t) => c.bold.underline.magenta(t),
     possible: (t) => c.underline(t),
+    right: (t) => c.bold.green(t),
+    wrong: (t) => c.bold.red(t),
   };
 }
 

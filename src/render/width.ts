@@ -1,7 +1,10 @@
 /** Display width of text in a terminal: wide East Asian characters and emoji take two cells. */
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+// Two cells: emoji that default to emoji presentation, anything turned into an emoji by
+// VS16 (U+FE0F, as in ❤️ and keycaps), and flags. Pictographs in text presentation
+// (™, ©, ❤ without VS16) take one cell, as terminals draw them.
+const EMOJI = /\p{Emoji_Presentation}|\uFE0F|\p{Regional_Indicator}/u;
 const ZERO_WIDTH = /^(?:\p{M}|\p{Cf})+$/u;
 
 // East Asian Wide and Fullwidth blocks (Unicode EastAsianWidth W/F), the common ranges.

@@ -1,12 +1,16 @@
 import { displayWidth, graphemes, graphemeWidth } from './width.ts';
 
+// Spaces a line may break at: every white space except the no-break ones (U+00A0, U+2007,
+// U+202F), which hold "10 000" or "Q 3" together.
+const BREAKABLE_SPACE = /[^\S\u00A0\u2007\u202F]+/;
+
 /**
  * Greedy word wrap by display width. `firstWidth` is the room on the first line,
  * `restWidth` on the following ones (hanging indents are the caller's). A word is broken
- * only when it is longer than a whole line.
+ * only when it is longer than a whole line, after a hyphen or slash where one fits.
  */
 export function wrapWords(text: string, firstWidth: number, restWidth = firstWidth): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(BREAKABLE_SPACE).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
@@ -39,17 +43,18 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
 
 function splitAtWidth(word: string, width: number): [string, string] {
   let used = 0;
-  let head = '';
   const parts = graphemes(word);
   let i = 0;
+  let lastBreak = 0;
   for (; i < parts.length; i++) {
     const part = parts[i]!;
     const w = graphemeWidth(part);
-    if (used + w > width && head !== '') break;
-    head += part;
+    if (used + w > width && i > 0) break;
     used += w;
+    if ((part === '-' || part === '/') && i + 1 < parts.length) lastBreak = i + 1;
   }
-  return [head, parts.slice(i).join('')];
+  const cut = lastBreak > 0 && i < parts.length ? lastBreak : i;
+  return [parts.slice(0, cut).join(''), parts.slice(cut).join('')];
 }
 
 /**

@@ -1,0 +1,89 @@
+/**
+ * Paging long output, as git and man do. The decisions (which program, whether to page)
+ * are pure functions of the environment; `spawnPager` is the one process-side piece, wired
+ * in by src/main.ts as `Io.page`.
+ */
+import { spawn } from 'node:child_process';
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_PAGER = 'less -FRX';
+
+/**
+ * The pager's argv: $GENZ_PAGER, else $PAGER, else less -FRX. An empty value or `cat`
+ * means "don't page" (as with git), and gives null.
+ */
+export function pagerCommand(env: Env): string[] | null {
+  const chosen = env['GENZ_PAGER'] ?? env['PAGER'] ?? DEFAULT_PAGER;
+  const argv = splitCommand(chosen);
+  if (argv.length === 0 || argv[0] === 'cat') return null;
+  return argv;
+}
+
+/** Splits a command line into words: whitespace separates, quotes group, backslash escapes. */
+export function splitCommand(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length) word += line[++i];
+      else word += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+/** The pager's environment: less and lv pass colours through unless the user set them up. */
+export function pagerEnv(env: Env): Env {
+  return { ...env, LESS: env['LESS'] ?? 'FRX', LV: env['LV'] ?? '-c' };
+}
+
+/** Page only on a terminal, and only what would not fit on one screen with the prompt below it. */
+export function shouldPage(text: string, stdout: { isTTY?: boolean; rows?: number }): boolean {
+  if (!stdout.isTTY || !stdout.rows) return false;
+  return text.split('\n').length >= stdout.rows;
+}
+
+/**
+ * Runs the pager with `text` on its standard input and the terminal as its output. Resolves
+ * true when it ran (whatever its exit status: quitting early is normal), false when it could
+ * not be started, so the caller prints the text itself.
+ */
+export function spawnPager(text: string, command: string[], env: Env): Promise<boolean> {
+  const [program, ...args] = command;
+  if (!program) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let started = false;
+    const child = spawn(program, args, { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
+    child.on('spawn', () => {
+      started = true;
+    });
+    child.on('error', () => {
+      if (!started) resolve(false);
+    });
+    child.on('close', () => {
+      if (started) resolve(true);
+    });
+    // The reader may quit before reading everything (q in less): not an error.
+    child.stdin.on('error', () => {});
+    child.stdin.end(text);
+  });
+}

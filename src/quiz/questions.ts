@@ -1,0 +1,128 @@
+/**
+ * Building a quiz round: pure, and reproducible from a seed. Each question is a term (or a
+ * dialogue line with the term blanked out) and four gists to choose from: the right one and
+ * three from other entries, from the same category where there are enough.
+ */
+import type { Category, Entry } from '../corpus/entry.ts';
+import { NotFoundError } from '../errors.ts';
+
+export const CHOICES = 4;
+export const BLANK = '____';
+/** Words a dialogue line needs besides the blank to be worth asking about. */
+export const MIN_CLUE_WORDS = 4;
+
+export interface Choice {
+  slug: string;
+  term: string;
+  gist: string;
+}
+
+export interface BlankedLine {
+  setting: string;
+  speaker: string;
+  /** The line with every form of the term replaced by BLANK. */
+  text: string;
+}
+
+export interface Question {
+  slug: string;
+  term: string;
+  category: Category;
+  kind: 'term' | 'dialogue';
+  dialogue: BlankedLine | null;
+  choices: Choice[];
+  /** 1-based number of the right choice, as the person types it. */
+  answer: number;
+}
+
+export interface QuizOptions {
+  count: number;
+  seed: number;
+  category?: Category;
+}
+
+/** mulberry32: a small, fast PRNG; the same seed gives the same round on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The dialogue lines that mention the term (or an alias) as a whole word, blanked out. */
+export function blankedLines(entry: Entry): BlankedLine[] {
+  const forms = [entry.term, ...entry.aliases].filter((f) => f.trim().length >= 2).sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return [];
+  // Straight and curly apostrophes are the same to a reader.
+  const alternatives = forms.map((f) => escapeRegExp(f).replace(/['’]/g, "['’]"));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return entry.examples.flatMap((example) =>
+    example.lines
+      .map((line) => ({ setting: example.setting.replace(pattern, BLANK), speaker: line.speaker, text: line.text.replace(pattern, BLANK) }))
+      // Only lines that give a clue: "Zara: ____." alone is a guess, not a question.
+      .filter((line) => line.text.includes(BLANK) && clueWords(line.text) >= MIN_CLUE_WORDS),
+  );
+}
+
+function clueWords(text: string): number {
+  return text.replaceAll(BLANK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+function choiceOf(entry: Entry): Choice {
+  return { slug: entry.slug, term: entry.term, gist: entry.gist };
+}
+
+export function buildQuiz(entries: readonly Entry[], options: QuizOptions): Question[] {
+  const random = seededRandom(options.seed);
+  // Two entries with the same gist would make two right answers.
+  const seenGists = new Set<string>();
+  const pool = entries.filter((e) => e.gist.trim() !== '' && !seenGists.has(e.gist) && seenGists.add(e.gist));
+  if (pool.length < CHOICES) {
+    throw new NotFoundError(`a quiz needs at least ${CHOICES} terms with different gists; this glossary has ${pool.length}`);
+  }
+  const targets = options.category ? pool.filter((e) => e.category === options.category) : pool;
+  if (targets.length === 0) throw new NotFoundError(`no terms in category "${options.category}"`, 'run "genz quiz" without --category');
+
+  return shuffle(targets, random)
+    .slice(0, options.count)
+    .map((target) => {
+      const others = pool.filter((e) => e !== target);
+      const sameCategory = shuffle(
+        others.filter((e) => e.category === target.category),
+        random,
+      );
+      const elsewhere = shuffle(
+        others.filter((e) => e.category !== target.category),
+        random,
+      );
+      const choices = shuffle([target, ...[...sameCategory, ...elsewhere].slice(0, CHOICES - 1)], random);
+      const lines = blankedLines(target);
+      const dialogue = lines.length > 0 && random() < 0.5 ? lines[Math.floor(random() * lines.length)]! : null;
+      return {
+        slug: target.slug,
+        term: target.term,
+        category: target.category,
+        kind: dialogue ? 'dialogue' : 'term',
+        dialogue,
+        choices: choices.map(choiceOf),
+        answer: choices.indexOf(target) + 1,
+      };
+    });
+}
