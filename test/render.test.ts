@@ -40,7 +40,7 @@ describe('renderEntry', () => {
   it('starts with the term, category and rating', () => {
     const [title, meta] = renderEntry(ENTRY, { style: plain, width: 80, termOf }).split('\n');
     expect(title).toBe('no cap');
-    expect(meta).toBe('everyday-slang · casual: fine in chat, not formal · since 2017');
+    expect(meta).toBe('everyday-slang · casual: fine in chat, not formal · in use: 2017');
   });
 
   it('wraps every line to the width', () => {

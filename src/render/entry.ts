@@ -49,7 +49,7 @@ function header(entry: Entry, o: RenderOptions): string[] {
   const meta: Array<[string, string]> = [
     [entry.category, entry.category],
     [rating, style.rating(entry.workplace, rating)],
-    ...(entry.since ? [[`since ${sanitizeInline(entry.since)}`, `since ${sanitizeInline(entry.since)}`] as [string, string]] : []),
+    ...(entry.since ? [[`in use: ${sanitizeInline(entry.since)}`, `in use: ${sanitizeInline(entry.since)}`] as [string, string]] : []),
   ];
   const lines = [...wrapWords(sanitizeInline(entry.term), width).map(style.title), ...joinParts(meta, ' · ', width)];
   if (entry.gist) lines.push(...wrapWords(sanitizeInline(entry.gist), width));
