@@ -30,7 +30,7 @@ export function parseSeed(value: string): number {
 }
 
 /** "term — gist", wrapped with a hanging indent on a terminal, one line when piped. */
-export function gistRow(entry: Entry, style: Style, width: number | undefined, extra = ''): string {
+export function gistRow(entry: Pick<Entry, 'term' | 'gist'>, style: Style, width: number | undefined, extra = ''): string {
   const term = sanitizeInline(entry.term);
   const text = `${sanitizeInline(entry.gist)}${extra}`;
   if (width === undefined) return `${term} — ${text}`;

@@ -89,30 +89,7 @@ export class ExplainIndex {
   }
 
   static data(entries: Iterable<Entry>): ExplainIndexData {
-    const phrases: Array<[string[], string]> = [];
-    const seen = new Set<string>();
-    const ambiguous: string[] = [];
-    const cues: Array<[string, string[][]]> = [];
-    const acronyms: string[] = [];
-    for (const entry of entries) {
-      if (/^[A-Z][A-Z0-9]+$/.test(entry.term)) acronyms.push(entry.slug);
-      for (const form of [entry.term, ...entry.aliases]) {
-        const tokens = formTokens(form);
-        if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
-        // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
-        const joinable = tokens.length > 1 && !tokens.includes(WILDCARD) && compact(tokens.join('')).length >= 5;
-        const variants = joinable ? [tokens, [tokens.join('')]] : [tokens];
-        for (const variant of variants) {
-          const key = variant.join(' ');
-          if (seen.has(key)) continue; // the first entry (by precedence) keeps a phrase
-          seen.add(key);
-          phrases.push([variant, entry.slug]);
-        }
-      }
-      if (entry.ambiguous) ambiguous.push(entry.slug);
-      if (entry.cues.length > 0) cues.push([entry.slug, entry.cues.map(phraseTokens).filter((t) => t.length > 0)]);
-    }
-    return { phrases, ambiguous, cues, acronyms };
+    return mergeExplainParts([...entries].map(explainParts));
   }
 
   static build(entries: Iterable<Entry>): ExplainIndex {
@@ -212,6 +189,56 @@ export class ExplainIndex {
     }
     return false;
   }
+}
+
+/** What one entry adds to the explain index; cached per term file. */
+export interface ExplainParts {
+  slug: string;
+  acronym: boolean;
+  /** Token lists, in the order the entry's forms give them. */
+  variants: string[][];
+  ambiguous: boolean;
+  cues: string[][];
+}
+
+export function explainParts(entry: Entry): ExplainParts {
+  const variants: string[][] = [];
+  for (const form of [entry.term, ...entry.aliases]) {
+    const tokens = formTokens(form);
+    if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
+    // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
+    const joinable = tokens.length > 1 && !tokens.includes(WILDCARD) && compact(tokens.join('')).length >= 5;
+    variants.push(tokens);
+    if (joinable) variants.push([tokens.join('')]);
+  }
+  return {
+    slug: entry.slug,
+    acronym: /^[A-Z][A-Z0-9]+$/.test(entry.term),
+    variants,
+    ambiguous: entry.ambiguous,
+    cues: entry.cues.map(phraseTokens).filter((t) => t.length > 0),
+  };
+}
+
+/** The index data of entries in glossary order: the first entry to give a phrase keeps it. */
+export function mergeExplainParts(parts: Iterable<ExplainParts>): ExplainIndexData {
+  const phrases: Array<[string[], string]> = [];
+  const seen = new Set<string>();
+  const ambiguous: string[] = [];
+  const cues: Array<[string, string[][]]> = [];
+  const acronyms: string[] = [];
+  for (const part of parts) {
+    if (part.acronym) acronyms.push(part.slug);
+    for (const variant of part.variants) {
+      const key = variant.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      phrases.push([variant, part.slug]);
+    }
+    if (part.ambiguous) ambiguous.push(part.slug);
+    if (part.cues.length > 0) cues.push([part.slug, part.cues]);
+  }
+  return { phrases, ambiguous, cues, acronyms };
 }
 
 /** A blank in a term ("it's the ___ for me") stands for one to three words. */

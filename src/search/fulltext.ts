@@ -93,35 +93,59 @@ export interface SearchIndexData {
   postings: Record<string, number[]>;
 }
 
-export function searchIndexData(entries: Iterable<Entry>): SearchIndexData {
+/** What one entry adds to the search index; cached per term file. */
+export interface SearchParts {
+  /** Token count of each field. */
+  lengths: number[];
+  /** Flat [token, field, tf, token, field, tf, …]. */
+  counts: Array<string | number>;
+}
+
+export function searchParts(entry: Entry): SearchParts {
+  const texts = [
+    entry.term,
+    entry.aliases.join(' '),
+    entry.synonyms.map((s) => s.term).join(' '),
+    entry.tags.join(' ').replace(/-/g, ' '),
+    entry.gist,
+    entry.definition,
+  ];
+  const lengths: number[] = [];
+  const counts: Array<string | number> = [];
+  texts.forEach((text, field) => {
+    const tokens = words(text);
+    lengths.push(tokens.length);
+    const tf = new Map<string, number>();
+    for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + 1);
+    for (const [token, n] of tf) counts.push(token, field, n);
+  });
+  return { lengths, counts };
+}
+
+/** Index data of entries (slug and parts each), in glossary order. */
+export function mergeSearchParts(docs: Iterable<{ slug: string; parts: SearchParts }>): SearchIndexData {
   const slugs: string[] = [];
   const lengths: number[][] = FIELDS.map(() => []);
   const postings: Record<string, number[]> = Object.create(null);
   let doc = 0;
-  for (const entry of entries) {
-    slugs.push(entry.slug);
-    const texts = [
-      entry.term,
-      entry.aliases.join(' '),
-      entry.synonyms.map((s) => s.term).join(' '),
-      entry.tags.join(' ').replace(/-/g, ' '),
-      entry.gist,
-      entry.definition,
-    ];
-    texts.forEach((text, field) => {
-      const tokens = words(text);
-      lengths[field]![doc] = tokens.length;
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [token, tf] of counts) {
-        const list = postings[token] ?? [];
-        list.push(doc, field, tf);
-        postings[token] = list;
-      }
+  for (const { slug, parts } of docs) {
+    slugs.push(slug);
+    parts.lengths.forEach((n, field) => {
+      lengths[field]![doc] = n;
     });
+    for (let i = 0; i < parts.counts.length; i += 3) {
+      const token = parts.counts[i] as string;
+      const list = postings[token] ?? [];
+      list.push(doc, parts.counts[i + 1] as number, parts.counts[i + 2] as number);
+      postings[token] = list;
+    }
     doc++;
   }
   return { slugs, lengths, postings };
+}
+
+export function searchIndexData(entries: Iterable<Entry>): SearchIndexData {
+  return mergeSearchParts([...entries].map((entry) => ({ slug: entry.slug, parts: searchParts(entry) })));
 }
 
 const K1 = 1.2;
