@@ -8,14 +8,16 @@ import pkg from '../package.json' with { type: 'json' };
 import { COMMANDS } from './commands/index.ts';
 import { Context, type GlobalOptions } from './context.ts';
 import { examples } from './commands/registry.ts';
-import { EXIT, GenzError } from './errors.ts';
+import { EXIT } from './errors.ts';
+import { fastRoute, reportFailure, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
-import { sanitizeInline } from './render/sanitize.ts';
 import { nearest } from './search/distance.ts';
 
 export interface RunOptions {
   /** Compiled built-in glossary to use instead of the one beside the code (tests). */
   builtinPath?: string;
+  /** Parse everything with commander, even what fast.ts would take (tests). */
+  noFastPath?: boolean;
 }
 
 export const VERSION: string = pkg.version;
@@ -90,6 +92,8 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
     io.stdout.write(SHORT_HELP);
     return EXIT.ok;
   }
+  const route = options.noFastPath ? undefined : fastRoute(argv);
+  if (route) return runRoute(route, io, options.builtinPath);
   let exitCode: number = EXIT.ok;
   let lastContext: Context | undefined;
   const makeContext = (global: GlobalOptions) => {
@@ -105,13 +109,6 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderFailure(error, argv, fallbackContext, program.commands.map((c) => c.name()));
-    if (error instanceof GenzError) {
-      fallbackContext().error(error.message, error.hint);
-      return error.exitCode;
-    }
-    io.stderr.write(`genz: internal error: ${sanitizeInline(String((error as Error)?.message ?? error))}\n`);
-    if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    else io.stderr.write('hint: run again with GENZ_DEBUG=1 for the stack trace, and please report it\n');
-    return EXIT.internal;
+    return reportFailure(error, fallbackContext(), io);
   }
 }

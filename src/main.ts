@@ -1,8 +1,8 @@
 /**
  * The process binding: real streams, signals, exit status. Everything else is in run().
  */
-import { run } from './cli.ts';
 import { EXIT } from './errors.ts';
+import { fastRoute, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
 
 function readStdin(): Promise<string> {
@@ -43,5 +43,9 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     now: () => new Date(),
   };
-  process.exitCode = await run(process.argv.slice(2), io);
+  const argv = process.argv.slice(2);
+  // Common commands skip commander (fast.ts); the rest load the full command line.
+  const route = fastRoute(argv);
+  if (route) process.exitCode = await runRoute(route, io);
+  else process.exitCode = await (await import('./cli.ts')).run(argv, io);
 }

@@ -25,7 +25,6 @@
  * Writers build a new pack in a fresh directory and rename the small state file over the
  * old one, so two processes never leave a half-written cache behind.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +64,7 @@ interface FileState {
 interface State {
   format: number;
   packFormat: number;
+  key: string;
   pack: string;
   dirs: DirState[];
   diagnostics: Diagnostic[];
@@ -107,14 +107,13 @@ export function unchanged(path: string, signature: FileSignature | null): boolea
 
 export class DirectoryCache {
   readonly dir: string;
+  private readonly key: string;
   private state?: State;
 
   constructor(readonly options: CacheOptions) {
-    const key = createHash('sha256')
-      .update(JSON.stringify({ dirs: options.dirs, builtin: options.builtin?.path ?? null, builtinId: builtinId(options.builtin) }))
-      .digest('hex')
-      .slice(0, 24);
-    this.dir = join(options.cacheRoot, `packs-${PACK_FORMAT}`, key);
+    this.key = JSON.stringify({ dirs: options.dirs, builtin: options.builtin?.path ?? null, builtinId: builtinId(options.builtin) });
+    // The state file repeats the key, so a hash collision costs a rebuild, never a wrong answer.
+    this.dir = join(options.cacheRoot, `packs-${PACK_FORMAT}`, hash64(this.key));
   }
 
   /** The pack for the directories, brought up to date if a directory changed (check 1). */
@@ -143,7 +142,7 @@ export class DirectoryCache {
   private readState(): State | undefined {
     try {
       const state = JSON.parse(readFileSync(join(this.dir, 'state.json'), 'utf8')) as State;
-      if (state.format !== STATE_FORMAT || state.packFormat !== PACK_FORMAT || !Array.isArray(state.dirs)) return undefined;
+      if (state.format !== STATE_FORMAT || state.packFormat !== PACK_FORMAT || state.key !== this.key || !Array.isArray(state.dirs)) return undefined;
       this.state = state;
       return state;
     } catch {
@@ -249,7 +248,7 @@ export class DirectoryCache {
   private save(
     items: PackItem[],
     records: { files: FileState[]; entryTexts: Buffer[]; partTexts: Buffer[] },
-    meta: Omit<State, 'format' | 'packFormat' | 'pack'>,
+    meta: Omit<State, 'format' | 'packFormat' | 'key' | 'pack'>,
   ): Compiled {
     const name = `pack-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     try {
@@ -264,7 +263,7 @@ export class DirectoryCache {
       writeFileSync(join(tmp, 'user-parts.idx'), parts.index);
       writeFileSync(join(tmp, 'files.json'), JSON.stringify(records.files));
       renameSync(tmp, join(this.dir, name));
-      const state: State = { format: STATE_FORMAT, packFormat: PACK_FORMAT, pack: name, ...meta };
+      const state: State = { format: STATE_FORMAT, packFormat: PACK_FORMAT, key: this.key, pack: name, ...meta };
       const stateTmp = join(this.dir, `state.json.${name}.tmp`);
       writeFileSync(stateTmp, JSON.stringify(state));
       renameSync(stateTmp, join(this.dir, 'state.json'));
@@ -277,7 +276,7 @@ export class DirectoryCache {
     }
   }
 
-  private inTemp(items: PackItem[], meta: Omit<State, 'format' | 'packFormat' | 'pack'>): Compiled {
+  private inTemp(items: PackItem[], meta: Omit<State, 'format' | 'packFormat' | 'key' | 'pack'>): Compiled {
     const dir = mkdtempSync(join(tmpdir(), 'genz-pack-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     writePack(join(dir, 'pack'), items);
@@ -296,6 +295,18 @@ export class DirectoryCache {
       // tidying is optional
     }
   }
+}
+
+/** A 64-bit FNV-1a hash in hex: a directory name for a cache key (node:crypto costs start-up time). */
+function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) + (a >>> 7);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 function builtinId(builtin: CacheOptions['builtin']): string | null {

@@ -78,9 +78,9 @@ export function packItem(entry: Entry, signature: FileSignature | null, parts = 
   };
 }
 
-const collator = new Intl.Collator();
+let collator: Intl.Collator | undefined; // created on first use: it costs milliseconds
 /** The glossary's order (as Glossary.entries: String#localeCompare, which this collator matches). */
-export const bySlug = (a: { slug: string }, b: { slug: string }) => collator.compare(a.slug, b.slug);
+export const bySlug = (a: { slug: string }, b: { slug: string }) => (collator ??= new Intl.Collator()).compare(a.slug, b.slug);
 
 /** Writes a pack of `items` (one per slug, any order) into `dir`, which must be new. */
 export function writePack(dir: string, items: PackItem[]): void {
@@ -105,7 +105,7 @@ export function writePack(dir: string, items: PackItem[]): void {
 
   const forms: string[] = [];
   const postings = new Map<string, number[]>();
-  sorted.forEach((item, i) => {
+  for (const item of sorted) {
     for (const [form, key] of item.parts.forms) {
       const id = forms.length;
       forms.push(JSON.stringify([item.slug, form, key]));
@@ -115,7 +115,7 @@ export function writePack(dir: string, items: PackItem[]): void {
         postings.set(gram, list);
       }
     }
-  });
+  }
   const formFile = recordFileBytes(forms);
   write('forms.data', formFile.data);
   write('forms.idx', formFile.index);

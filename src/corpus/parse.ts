@@ -2,9 +2,20 @@
  * One term file's text → a validated entry, or located diagnostics. Pure apart from the
  * `yaml` parser; reading files is the loader's job.
  */
-import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import type { Entry } from './entry.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
+
+// The yaml package is a third of the program's code and only needed when a term file is
+// parsed, which most runs never do (the glossaries are compiled). Parsing is synchronous, so
+// it is required on first use rather than imported. The bundle leaves it external.
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 export interface Diagnostic {
   file: string;
@@ -50,8 +61,9 @@ export function parseTermText(
     return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
   }
 
+  const { isNode, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
+  let doc: ReturnType<typeof Yaml.parseDocument>;
   let value: unknown;
   try {
     doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -91,7 +103,8 @@ export function parseTermText(
 }
 
 /** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */
-function keyNodeOf(doc: ReturnType<typeof parseDocument>, path: Path): Node | undefined {
+function keyNodeOf(doc: ReturnType<typeof Yaml.parseDocument>, path: Path): Node | undefined {
+  const { isNode } = yaml();
   const last = path[path.length - 1];
   if (typeof last !== 'string' || path.length === 0) return undefined;
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
