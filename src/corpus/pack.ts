@@ -80,7 +80,10 @@ export function packItem(entry: Entry, signature: FileSignature | null, parts = 
 
 let collator: Intl.Collator | undefined; // created on first use: it costs milliseconds
 /** The glossary's order (as Glossary.entries: String#localeCompare, which this collator matches). */
-export const bySlug = (a: { slug: string }, b: { slug: string }) => (collator ??= new Intl.Collator()).compare(a.slug, b.slug);
+export function bySlug(a: { slug: string }, b: { slug: string }): number {
+  collator ??= new Intl.Collator();
+  return collator.compare(a.slug, b.slug);
+}
 
 /** Writes a pack of `items` (one per slug, any order) into `dir`, which must be new. */
 export function writePack(dir: string, items: PackItem[]): void {
