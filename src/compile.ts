@@ -1,14 +1,15 @@
 /**
  * Build-time compiler of the built-in glossary: every data/terms file is parsed and
- * validated once and written as a pack (corpus/pack.ts), so no YAML is parsed and no
- * index is built when genz answers.
+ * validated once, stored as records and parts (parts.ts) with every index built (pack.ts),
+ * so no YAML is parsed and no index is built when genz answers.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Entry } from './corpus/entry.ts';
 import { readTermFile } from './corpus/load.ts';
-import { packItem, writePack } from './corpus/pack.ts';
+import { bySlug, Pack, PACK_FORMAT, writeWinners } from './corpus/pack.ts';
 import type { Diagnostic } from './corpus/parse.ts';
+import { entryParts, Records, writeRecords } from './corpus/parts.ts';
 
 export function compileGlossary(root: string, outDir: string): { count: number; diagnostics: Diagnostic[] } {
   const dir = join(root, 'data', 'terms');
@@ -20,10 +21,17 @@ export function compileGlossary(root: string, outDir: string): { count: number; 
     if (result.entry) entries.push(result.entry);
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { count: 0, diagnostics };
+  entries.sort(bySlug);
   // Paths relative to the package root, so the package can move.
+  const stored = entries.map((entry) => ({ ...entry, source: { path: relative(root, entry.source.path), builtin: true } }));
   const tmp = `${outDir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  writePack(tmp, entries.map((entry) => packItem(entry, null, undefined, relative(root, entry.source.path))));
+  mkdirSync(tmp, { recursive: true });
+  writeRecords(join(tmp, 'records'), stored.map((entry) => JSON.stringify(entry)), entries.map(entryParts));
+  writeWinners(tmp, stored.map((entry, index) => ({ slug: entry.slug, source: 'b', index, path: entry.source.path, signature: null })));
+  const pack = new Pack(tmp, new Map([['b', { records: new Records(join(tmp, 'records')), root }]]));
+  for (const kind of ['keys', 'explain', 'search', 'forms'] as const) pack.ensure(kind);
+  writeFileSync(join(tmp, 'head.json'), JSON.stringify({ format: PACK_FORMAT, count: entries.length }));
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
   return { count: entries.length, diagnostics };

@@ -7,7 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { CompiledGlossary } from './corpus/compiled.ts';
 import { builtinGlossaryPath, type Glossary } from './corpus/load.ts';
-import type { EntryBrief } from './corpus/pack.ts';
+import type { EntryBrief } from './corpus/parts.ts';
 import type { Diagnostic } from './corpus/parse.ts';
 import type { Io } from './io.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';

@@ -1,47 +1,51 @@
 /**
- * The compiled-directory cache: user term directories compiled once into a pack (pack.ts)
- * under $XDG_CACHE_HOME/genz, one per search path, and recompiled only where files changed.
+ * The compiled-directory cache: the user's term directories compiled under
+ * $XDG_CACHE_HOME/genz, one cache per search path, recompiled only where files changed.
  *
  * How a change is noticed (the cheap checks, cheapest first):
  * 1. Every command stats each directory of the search path. Adding, deleting or renaming a
  *    file, and every editor that saves by writing a new file and renaming it over the old
- *    one, changes the directory's mtime/ctime: the cache is brought up to date.
+ *    one, changes the directory's mtime/ctime: the cache is brought up to date first.
  * 2. A file edited in place (same inode, same directory) changes only its own ctime. The
  *    entry `define` prints and the entries it links to are stat'ed before printing;
- *    a changed one brings the cache up to date first (pack.ts keeps each file's signature).
+ *    a changed one brings the cache up to date first (compiled.ts).
  * 3. Everything else that answers from many entries (a miss, fuzzy matches, search,
- *    explain, list…) first stats every file ("full check"): 10,000 stats, ~20–40 ms.
+ *    explain, list…) first stats every file ("full check", `fullyCurrent`).
  * The gap left: a `define` that hits exactly does not notice another file, edited in place,
  * that now claims the same word; that is a duplicate `genz validate` reports as an error.
  *
- * Signatures are dev, ino, size, mtimeMs and ctimeMs (sub-millisecond where the file system
- * has it): ctime cannot be set back by tools that preserve mtimes (cp -p, rsync, tar).
- * A timestamp younger than the file system's granularity when we read it is "racy" (a later
- * write in the same tick would not change it), so it is checked again next time.
+ * Signatures are dev, ino, size, mtimeMs and ctimeMs (fractional milliseconds where the file
+ * system keeps nanoseconds); ctime cannot be set back by tools that preserve mtimes (cp -p,
+ * rsync, tar). A timestamp younger than the file system's granularity when it was read is
+ * "racy" (a second write in the same tick would not change it) and is checked again.
  *
- * Bringing the cache up to date re-parses only files whose signature changed and merges
- * the rest from stored parts. The cache is an optimisation only: unreadable, corrupt,
- * from another version, or unwritable, it is rebuilt or bypassed and the answer is the same.
- * Writers build a new pack in a fresh directory and rename the small state file over the
- * old one, so two processes never leave a half-written cache behind.
+ * Layout: state.json names the current generation and the directories' signatures;
+ * gen-*\/ holds files.json (every file's signature, diagnostics and record) and the pack
+ * (pack.ts: winners and lazily built indexes); seg-*.* are immutable record stores of
+ * parsed files. An update parses only changed files into a new segment, and writes a new
+ * generation; state.json is replaced by rename, so a reader sees the old or the new cache,
+ * and two writers never leave a broken one. The cache is an optimisation only: missing,
+ * corrupt, from another version or unwritable, it is rebuilt or bypassed (a temporary
+ * directory), and the answer is the same.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Entry } from './entry.ts';
 import { type DirectoryReport, listTermFiles, readTermFile } from './load.ts';
-import { type EntryParts, entryParts, type FileSignature, Pack, type PackItem, PACK_FORMAT, writePack } from './pack.ts';
+import { type FileSignature, Pack, PACK_FORMAT, type Source, type Winner, bySlug, writeAtomic, writeWinners } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
-import { RecordFile, recordFileBytes } from './store.ts';
+import { type EntryParts, entryParts, PART_KINDS, Records, writeRecords } from './parts.ts';
 
-const STATE_FORMAT = 1;
-/** Unused pack directories older than this are removed (readers may still hold a young one). */
-const STALE_PACK_MS = 60_000;
+const STATE_FORMAT = 2;
+/** Unused generations and segments older than this are removed (a reader may hold a young one). */
+const STALE_MS = 60_000;
+/** More segments than this are compacted into one. */
+const MAX_SEGMENTS = 8;
 
 export interface CacheOptions {
   /** User directories, highest precedence first. */
   dirs: string[];
-  builtin?: { pack: Pack; path: string };
+  builtin?: { pack: Pack; source: Source; path: string };
   /** $XDG_CACHE_HOME/genz */
   cacheRoot: string;
 }
@@ -57,15 +61,18 @@ interface FileState {
   signature: FileSignature | null;
   racy: boolean;
   diagnostics: Diagnostic[];
-  /** Index of its entry in the user records, or -1. */
-  record: number;
+  /** Where its entry is stored, if it has one. */
+  slug?: string;
+  segment?: string;
+  index?: number;
 }
 
 interface State {
   format: number;
   packFormat: number;
   key: string;
-  pack: string;
+  generation: string;
+  segments: string[];
   dirs: DirState[];
   diagnostics: Diagnostic[];
   directories: DirectoryReport[];
@@ -99,44 +106,49 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-/** The current signature of a file matches the recorded one (and the record was not racy). */
+/** The file's signature is still the recorded one. */
 export function unchanged(path: string, signature: FileSignature | null): boolean {
   const stat = statOrNull(path);
-  return stat !== null && signature !== null && sameSignature(signatureOf(stat), signature) && !isRacy(stat, Date.now());
+  return stat !== null && signature !== null && sameSignature(signatureOf(stat), signature);
 }
 
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
 export class DirectoryCache {
-  readonly dir: string;
+  private dir: string;
   private readonly key: string;
   private state?: State;
 
   constructor(readonly options: CacheOptions) {
-    this.key = JSON.stringify({ dirs: options.dirs, builtin: options.builtin?.path ?? null, builtinId: builtinId(options.builtin) });
+    this.key = JSON.stringify({ dirs: options.dirs, builtin: options.builtin?.path ?? null, builtinId: builtinId(options.builtin?.path) });
     // The state file repeats the key, so a hash collision costs a rebuild, never a wrong answer.
-    this.dir = join(options.cacheRoot, `packs-${PACK_FORMAT}`, hash64(this.key));
+    this.dir = join(options.cacheRoot, `v${PACK_FORMAT}`, hash64(this.key));
   }
 
-  /** The pack for the directories, brought up to date if a directory changed (check 1). */
+  /** The compiled glossary, brought up to date first if a directory changed (check 1). */
   open(): Compiled {
     const state = this.readState();
-    if (state && state.dirs.length === this.options.dirs.length && state.dirs.every((d, i) => d.dir === this.options.dirs[i] && !d.racy && unchanged(d.dir, d.signature))) {
-      try {
-        return { pack: new Pack(join(this.dir, state.pack), '/', false), diagnostics: state.diagnostics, directories: state.directories };
-      } catch {
-        // a broken pack: rebuild below
-      }
-    }
-    return this.rebuild();
+    const dirsCurrent = state?.dirs.length === this.options.dirs.length && state.dirs.every((d, i) => d.dir === this.options.dirs[i] && !d.racy && unchanged(d.dir, d.signature));
+    if (state && dirsCurrent) return this.compiled(state);
+    return this.update();
   }
 
-  /** Check 3: every file and directory as recorded. */
+  private compiled(state: State): Compiled {
+    const sources = new Map<string, Source>();
+    if (this.options.builtin) sources.set('b', this.options.builtin.source);
+    for (const segment of state.segments) sources.set(segment, { records: new Records(join(this.dir, segment)), root: '/' });
+    return { pack: new Pack(join(this.dir, state.generation), sources), diagnostics: state.diagnostics, directories: state.directories };
+  }
+
+  /** Check 3: every directory and file as recorded. */
   fullyCurrent(): boolean {
     const state = this.state;
-    if (!state) return false;
-    const files = this.readFiles(state.pack);
-    if (!files) return false;
-    const dirsOk = state.dirs.every((d) => !d.racy && unchanged(d.dir, d.signature));
-    return dirsOk && files.every((f) => (f.signature === null ? statOrNull(f.path) === null : !f.racy && unchanged(f.path, f.signature)));
+    const files = state && this.readFiles(state.generation);
+    if (!state || !files) return false;
+    return (
+      state.dirs.every((d) => !d.racy && unchanged(d.dir, d.signature)) &&
+      files.every((f) => (f.signature === null ? statOrNull(f.path) === null : !f.racy && unchanged(f.path, f.signature)))
+    );
   }
 
   private readState(): State | undefined {
@@ -150,146 +162,124 @@ export class DirectoryCache {
     }
   }
 
-  private readFiles(pack: string): FileState[] | undefined {
+  private readFiles(generation: string): FileState[] | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, pack, 'files.json'), 'utf8')) as FileState[];
+      return JSON.parse(readFileSync(join(this.dir, generation, 'files.json'), 'utf8')) as FileState[];
     } catch {
       return undefined;
     }
   }
 
-  /** Compiles the directories again, re-parsing only the files whose signature changed. */
-  rebuild(): Compiled {
-    const previous = this.state ?? this.readState();
-    const old = previous ? this.previousRecords(previous.pack) : new Map<string, { file: FileState; entry: Buffer; parts: Buffer }>();
+  /**
+   * Brings the cache up to date, parsing only the files whose signature changed; `fresh`
+   * parses every file (after the cache was found damaged).
+   */
+  update(fresh = false): Compiled {
+    try {
+      if (fresh) this.state = undefined;
+      return this.write(fresh);
+    } catch {
+      // Unwritable (read-only, full) or damaged beyond reuse: compile afresh into a
+      // temporary directory that goes away with the process.
+      this.dir = mkdtempSync(join(tmpdir(), 'genz-cache-'));
+      const dir = this.dir;
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      this.state = undefined;
+      return this.write(true);
+    }
+  }
+
+  private write(fresh: boolean): Compiled {
+    mkdirSync(this.dir, { recursive: true });
+    const previous = fresh ? undefined : (this.state ?? this.readState());
+    const before = new Map((previous && this.readFiles(previous.generation))?.map((f) => [f.path, f]) ?? []);
+    const live = new Set(previous?.segments ?? []);
+    const compact = live.size >= MAX_SEGMENTS;
+    const segment = unique('seg');
+    const texts: Array<string | Buffer> = [];
+    const parts: EntryParts[] = [];
+    const copied = new Map<string, Records>();
     const now = Date.now();
     const dirs: DirState[] = [];
     const files: FileState[] = [];
-    const entryTexts: Buffer[] = [];
-    const partTexts: Buffer[] = [];
     const diagnostics: Diagnostic[] = [];
     const directories: DirectoryReport[] = [];
-    const items: PackItem[] = [];
-    const seen = new Set<string>();
 
     for (const dir of this.options.dirs) {
       // The directory is stat'ed before it is listed and each file before it is read, so a
       // change made meanwhile leaves a signature that differs next time.
       const dirStat = statOrNull(dir);
-      const paths = listTermFiles(dir);
       let count = 0;
-      for (const path of paths) {
+      for (const path of listTermFiles(dir)) {
         const stat = statOrNull(path);
         const signature = stat ? signatureOf(stat) : null;
-        const racy = stat ? isRacy(stat, now) : false;
-        const before = old.get(path);
-        let entryText: Buffer | undefined;
-        let partsText: Buffer | undefined;
-        let fileDiagnostics: Diagnostic[];
-        if (before && !before.file.racy && sameSignature(before.file.signature, signature)) {
-          fileDiagnostics = before.file.diagnostics;
-          if (before.file.record >= 0) [entryText, partsText] = [before.entry, before.parts];
+        const known = before.get(path);
+        let file: FileState;
+        if (known && !known.racy && sameSignature(known.signature, signature) && (known.segment === undefined || live.has(known.segment))) {
+          file = known;
+          if (compact && known.segment !== undefined) {
+            const records = copied.get(known.segment) ?? new Records(join(this.dir, known.segment));
+            copied.set(known.segment, records);
+            file = { ...known, segment, index: texts.length };
+            texts.push(records.entryTexts()[known.index!]!);
+            parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.parts(kind)[known.index!]])) as unknown as EntryParts);
+          }
         } else {
           const result = readTermFile(path);
-          fileDiagnostics = result.diagnostics;
+          file = { path, signature, racy: false, diagnostics: result.diagnostics };
           if (result.entry) {
-            entryText = Buffer.from(JSON.stringify(result.entry));
-            const e = result.entry;
-            const brief = [e.slug, e.term, e.category, e.workplace, e.gist, e.source.path];
-            partsText = Buffer.from(JSON.stringify({ brief, parts: entryParts(e) }));
+            file = { ...file, slug: result.entry.slug, segment, index: texts.length };
+            texts.push(JSON.stringify(result.entry));
+            parts.push(entryParts(result.entry));
           }
         }
-        diagnostics.push(...fileDiagnostics);
-        let record = -1;
-        if (entryText && partsText) {
-          record = entryTexts.length;
-          entryTexts.push(entryText);
-          partTexts.push(partsText);
-          count++;
-          const item = userItem(entryText, partsText, signature);
-          if (!seen.has(item.slug)) {
-            seen.add(item.slug);
-            items.push(item);
-          }
-        }
-        files.push({ path, signature, racy, diagnostics: fileDiagnostics, record });
+        file.racy = stat ? isRacy(stat, now) : false;
+        files.push(file);
+        diagnostics.push(...file.diagnostics);
+        if (file.slug !== undefined) count++;
       }
       if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(dirStat, now) });
       directories.push({ dir, builtin: false, count });
     }
+
+    if (texts.length > 0) writeRecords(join(this.dir, segment), texts, parts);
+    const winners: Winner[] = [];
+    const seen = new Set<string>();
+    for (const f of files) {
+      if (f.slug === undefined || seen.has(f.slug)) continue;
+      seen.add(f.slug);
+      winners.push({ slug: f.slug, source: f.segment!, index: f.index!, path: f.path, signature: f.signature });
+    }
     const builtin = this.options.builtin;
     if (builtin) {
-      const entries = builtin.pack.allEntries();
-      const parts = builtin.pack.allParts();
-      entries.forEach((entry, i) => {
-        if (seen.has(entry.slug)) return;
-        seen.add(entry.slug);
-        items.push(builtinItem(entry, parts[i]!));
-      });
-      directories.push({ dir: join(builtin.pack.root, 'data', 'terms'), builtin: true, count: entries.length });
+      for (const w of builtin.pack.winners()) {
+        if (seen.has(w.slug)) continue;
+        seen.add(w.slug);
+        winners.push({ ...w, path: join(builtin.source.root, w.path) });
+      }
+      directories.push({ dir: join(builtin.source.root, 'data', 'terms'), builtin: true, count: builtin.pack.count });
     }
-    return this.save(items, { files, entryTexts, partTexts }, { dirs, diagnostics, directories });
+    winners.sort(bySlug);
+
+    const generation = unique('gen');
+    writeWinners(join(this.dir, generation), winners);
+    writeAtomic(join(this.dir, generation, 'files.json'), JSON.stringify(files));
+    const segments = [...new Set(files.flatMap((f) => (f.segment === undefined ? [] : [f.segment])))];
+    const state: State = { format: STATE_FORMAT, packFormat: PACK_FORMAT, key: this.key, generation, segments, dirs, diagnostics, directories };
+    writeAtomic(join(this.dir, 'state.json'), JSON.stringify(state));
+    this.state = state;
+    this.removeUnused(state);
+    return this.compiled(state);
   }
 
-  private previousRecords(pack: string): Map<string, { file: FileState; entry: Buffer; parts: Buffer }> {
-    const out = new Map<string, { file: FileState; entry: Buffer; parts: Buffer }>();
+  private removeUnused(state: State): void {
     try {
-      const files = this.readFiles(pack);
-      if (!files) return out;
-      const entries = new RecordFile(join(this.dir, pack, 'user-entries.data'), join(this.dir, pack, 'user-entries.idx')).all();
-      const parts = new RecordFile(join(this.dir, pack, 'user-parts.data'), join(this.dir, pack, 'user-parts.idx')).all();
-      for (const file of files) out.set(file.path, { file, entry: entries[file.record] ?? Buffer.alloc(0), parts: parts[file.record] ?? Buffer.alloc(0) });
-    } catch {
-      out.clear(); // a damaged cache: parse everything again
-    }
-    return out;
-  }
-
-  private save(
-    items: PackItem[],
-    records: { files: FileState[]; entryTexts: Buffer[]; partTexts: Buffer[] },
-    meta: Omit<State, 'format' | 'packFormat' | 'key' | 'pack'>,
-  ): Compiled {
-    const name = `pack-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = join(this.dir, `${name}.tmp`);
-      writePack(tmp, items);
-      const entries = recordFileBytes(records.entryTexts);
-      const parts = recordFileBytes(records.partTexts);
-      writeFileSync(join(tmp, 'user-entries.data'), entries.data);
-      writeFileSync(join(tmp, 'user-entries.idx'), entries.index);
-      writeFileSync(join(tmp, 'user-parts.data'), parts.data);
-      writeFileSync(join(tmp, 'user-parts.idx'), parts.index);
-      writeFileSync(join(tmp, 'files.json'), JSON.stringify(records.files));
-      renameSync(tmp, join(this.dir, name));
-      const state: State = { format: STATE_FORMAT, packFormat: PACK_FORMAT, key: this.key, pack: name, ...meta };
-      const stateTmp = join(this.dir, `state.json.${name}.tmp`);
-      writeFileSync(stateTmp, JSON.stringify(state));
-      renameSync(stateTmp, join(this.dir, 'state.json'));
-      this.state = state;
-      this.removeOldPacks(name);
-      return { pack: new Pack(join(this.dir, name), '/', false), diagnostics: meta.diagnostics, directories: meta.directories };
-    } catch {
-      // Read-only or full: compile into a temporary directory that goes away with us.
-      return this.inTemp(items, meta);
-    }
-  }
-
-  private inTemp(items: PackItem[], meta: Omit<State, 'format' | 'packFormat' | 'key' | 'pack'>): Compiled {
-    const dir = mkdtempSync(join(tmpdir(), 'genz-pack-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    writePack(join(dir, 'pack'), items);
-    return { pack: new Pack(join(dir, 'pack'), '/', false), diagnostics: meta.diagnostics, directories: meta.directories };
-  }
-
-  private removeOldPacks(keep: string): void {
-    try {
-      const current = this.readState()?.pack;
+      const keep = new Set([state.generation, ...state.segments]);
       for (const name of readdirSync(this.dir)) {
-        if (name === keep || name === current || name === 'state.json') continue;
+        const base = name.split('.')[0]!;
+        if (name === 'state.json' || keep.has(base)) continue;
         const stat = statOrNull(join(this.dir, name));
-        if (stat && Date.now() - stat.mtimeMs > STALE_PACK_MS) rmSync(join(this.dir, name), { recursive: true, force: true });
+        if (stat && Date.now() - stat.mtimeMs > STALE_MS) rmSync(join(this.dir, name), { recursive: true, force: true });
       }
     } catch {
       // tidying is optional
@@ -309,29 +299,8 @@ function hash64(text: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-function builtinId(builtin: CacheOptions['builtin']): string | null {
-  if (!builtin) return null;
-  const stat = statOrNull(join(builtin.path, 'head.json'));
+/** The built-in glossary's identity: a rebuilt one gets new caches. */
+function builtinId(path: string | undefined): string | null {
+  const stat = path ? statOrNull(join(path, 'head.json')) : null;
   return stat ? signatureOf(stat).join(':') : null;
-}
-
-/** A user file's pack item from its stored texts: the entry itself is copied, not parsed. */
-function userItem(entryText: Buffer, partsText: Buffer, signature: FileSignature | null): PackItem {
-  const { brief, parts } = JSON.parse(partsText.toString('utf8')) as { brief: string[]; parts: EntryParts };
-  const [slug, term, category, workplace, gist, path] = brief as [string, string, string, string, string, string];
-  return { entryJson: entryText, slug, term, category, workplace, gist, path, signature, parts };
-}
-
-function builtinItem(entry: Entry, parts: EntryParts): PackItem {
-  return {
-    entryJson: JSON.stringify(entry),
-    slug: entry.slug,
-    term: entry.term,
-    category: entry.category,
-    workplace: entry.workplace,
-    gist: entry.gist,
-    path: entry.source.path,
-    signature: null,
-    parts,
-  };
 }

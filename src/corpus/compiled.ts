@@ -11,7 +11,8 @@ import { PREFILTER_ABOVE } from '../search/trigram.ts';
 import { type Compiled, DirectoryCache, unchanged } from './cache.ts';
 import type { Entry } from './entry.ts';
 import { builtinDirectory, type DirectoryReport, Glossary, openBuiltin } from './load.ts';
-import type { EntryBrief, Pack } from './pack.ts';
+import type { Pack } from './pack.ts';
+import type { EntryBrief } from './parts.ts';
 import type { Diagnostic } from './parse.ts';
 
 export interface CompiledOptions {
@@ -25,17 +26,16 @@ export class CompiledGlossary implements Lookupable {
   private current: Compiled;
   private readonly cache?: DirectoryCache;
   private fullyChecked = false;
-  private briefs?: Map<string, EntryBrief>;
 
   constructor(options: CompiledOptions) {
     const builtin = options.includeBuiltin ? openBuiltin(options.builtinPath) : undefined;
     if (options.dirs.length === 0 && builtin) {
-      this.current = { pack: builtin, diagnostics: [], directories: [builtinDirectory(options.builtinPath, builtin.count)] };
+      this.current = { pack: builtin.pack, diagnostics: [], directories: [builtinDirectory(options.builtinPath, builtin.pack.count)] };
       this.fullyChecked = true; // the built-in pack never changes under us
     } else {
       this.cache = new DirectoryCache({
         dirs: options.dirs,
-        ...(builtin ? { builtin: { pack: builtin, path: options.builtinPath } } : {}),
+        ...(builtin ? { builtin: { ...builtin, path: options.builtinPath } } : {}),
         cacheRoot: options.cacheRoot,
       });
       this.current = this.cache.open();
@@ -54,10 +54,9 @@ export class CompiledGlossary implements Lookupable {
     return this.current.pack;
   }
 
-  private refresh(): void {
+  private refresh(fresh = false): void {
     if (!this.cache) return;
-    this.current = this.cache.rebuild();
-    this.briefs = undefined;
+    this.current = this.cache.update(fresh);
     this.fullyChecked = true;
   }
 
@@ -68,7 +67,7 @@ export class CompiledGlossary implements Lookupable {
     } catch (error) {
       if (error instanceof GenzError) throw error;
       if (!this.cache) throw new DataError(`the built-in glossary cannot be read: ${(error as Error).message}`, 'run "npm run build"');
-      this.refresh();
+      this.refresh(true);
       return read();
     }
   }
@@ -99,7 +98,7 @@ export class CompiledGlossary implements Lookupable {
         this.ensureFullyCurrent();
         return this.exact(query);
       }
-      const entry = this.pack.entryAt(hit.index);
+      const entry = this.pack.entry(this.pack.slug(hit.slug)!);
       if (!this.shownCurrent(entry)) {
         this.refresh();
         return this.exact(query);
@@ -116,15 +115,14 @@ export class CompiledGlossary implements Lookupable {
   entry(slug: string): Entry | undefined {
     return this.guard(() => {
       const known = this.pack.slug(slug);
-      return known ? this.pack.entryAt(known.index) : undefined;
+      return known ? this.pack.entry(known) : undefined;
     });
   }
 
-  termOf = (slug: string): string | undefined => this.guard(() => this.pack.slug(slug)?.term);
+  termOf = (slug: string): string | undefined => this.brief(slug)?.term;
 
   brief(slug: string): EntryBrief | undefined {
-    this.briefs ??= this.guard(() => new Map(this.pack.summaries().map((b) => [b.slug, b])));
-    return this.briefs.get(slug);
+    return this.guard(() => this.pack.slug(slug)?.brief);
   }
 
   explainData(): ExplainIndexData {

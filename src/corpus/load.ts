@@ -4,7 +4,8 @@
  * list win over later ones and over the built-in glossary.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { Pack } from './pack.ts';
+import { Pack, PACK_FORMAT, type Source } from './pack.ts';
+import { Records } from './parts.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, UsageError } from '../errors.ts';
@@ -74,16 +75,20 @@ export function packageRoot(builtinPath: string): string {
   return resolve(builtinPath, '..', '..');
 }
 
-export function openBuiltin(path = builtinGlossaryPath()): Pack {
+/** The built-in glossary: its pack (indexes) and record store (entries and parts). */
+export function openBuiltin(path = builtinGlossaryPath()): { pack: Pack; source: Source } {
   try {
-    return new Pack(path, packageRoot(path), true);
+    const head = JSON.parse(readFileSync(join(path, 'head.json'), 'utf8')) as { format: number };
+    if (head.format !== PACK_FORMAT) throw new Error('it was compiled by another version of genz');
+    const source: Source = { records: new Records(join(path, 'records')), root: packageRoot(path) };
+    return { pack: new Pack(path, new Map([['b', source]])), source };
   } catch (error) {
     throw new DataError(`the built-in glossary ${path} cannot be read: ${(error as Error).message}`, 'run "npm run build"');
   }
 }
 
 export function loadBuiltin(path = builtinGlossaryPath()): Entry[] {
-  return openBuiltin(path).allEntries();
+  return openBuiltin(path).pack.allEntries();
 }
 
 export function builtinDirectory(path: string, count: number): DirectoryReport {

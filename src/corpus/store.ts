@@ -9,7 +9,7 @@
  * Both are written whole (to a temporary name, then renamed by the caller's directory
  * swap) and never patched in place.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 const HASH_MAGIC = 0x31485a47; // "GZH1"
 const KEYS_PER_BUCKET = 4;
@@ -117,6 +117,10 @@ export class RecordFile {
     this.fd ??= openSync(this.dataPath, 'r');
     const start = range.readUInt32LE(0);
     return preadExactly(this.fd, range.readUInt32LE(4) - start, start).toString('utf8');
+  }
+
+  count(): number {
+    return statSync(this.indexPath).size / 4 - 1;
   }
 
   /** Every record as raw bytes, for copying unchanged ones into a new file. */
