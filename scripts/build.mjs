@@ -59,6 +59,8 @@ const common = {
 // program's start-up code into more files.
 const result = await build({ ...common, entryPoints: { genz: join(root, 'src/main.ts') }, outdir: dist, splitting: true });
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
+// yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
+await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
 
 if (process.argv.includes('--metafile')) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {

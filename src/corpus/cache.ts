@@ -28,11 +28,11 @@
  * corrupt, from another version or unwritable, it is rebuilt or bypassed (a temporary
  * directory), and the answer is the same.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DirectoryReport, listTermFiles, readTermFile } from './load.ts';
-import { type FileSignature, Pack, PACK_FORMAT, type Source, type Winner, bySlug, writeAtomic, writeWinners } from './pack.ts';
+import { bySlug, type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic, writeWinners } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
 import { type EntryParts, entryParts, PART_KINDS, Records, writeRecords } from './parts.ts';
 
@@ -41,6 +41,8 @@ const STATE_FORMAT = 2;
 const STALE_MS = 60_000;
 /** More segments than this are compacted into one. */
 const MAX_SEGMENTS = 8;
+/** Up to this many changed entries, a generation's exact keys are a delta over an older one's. */
+const MAX_KEYS_DELTA = 200;
 
 export interface CacheOptions {
   /** User directories, highest precedence first. */
@@ -72,6 +74,8 @@ interface State {
   packFormat: number;
   key: string;
   generation: string;
+  /** The generation whose exact keys this one's delta applies to. */
+  base?: string;
   segments: string[];
   dirs: DirState[];
   diagnostics: Diagnostic[];
@@ -264,17 +268,68 @@ export class DirectoryCache {
     const generation = unique('gen');
     writeWinners(join(this.dir, generation), winners);
     writeAtomic(join(this.dir, generation, 'files.json'), JSON.stringify(files));
+    const partsAt = (w: Winner) => {
+      if (w.source === segment) return parts[w.index]!;
+      const records = w.source === 'b' ? builtin!.source.records : new Records(join(this.dir, w.source));
+      return { brief: records.parts('brief')[w.index]!, keys: records.parts('keys')[w.index]! };
+    };
+    const delta = previous && this.keysDelta(previous, winners, partsAt);
+    if (delta) writeAtomic(join(this.dir, generation, 'keys-delta.json'), JSON.stringify(delta));
     const segments = [...new Set(files.flatMap((f) => (f.segment === undefined ? [] : [f.segment])))];
-    const state: State = { format: STATE_FORMAT, packFormat: PACK_FORMAT, key: this.key, generation, segments, dirs, diagnostics, directories };
+    const state: State = {
+      format: STATE_FORMAT,
+      packFormat: PACK_FORMAT,
+      key: this.key,
+      generation,
+      ...(delta ? { base: delta.base } : {}),
+      segments,
+      dirs,
+      diagnostics,
+      directories,
+    };
     writeAtomic(join(this.dir, 'state.json'), JSON.stringify(state));
     this.state = state;
     this.removeUnused(state);
     return this.compiled(state);
   }
 
+  /**
+   * The new generation's exact keys as changes to the newest generation that has its own,
+   * when few entries changed; undefined when they must be rebuilt.
+   */
+  private keysDelta(previous: State, winners: Winner[], partsAt: (w: Winner) => { brief: EntryParts['brief']; keys: EntryParts['keys'] }): KeysDelta | undefined {
+    try {
+      const previousDir = join(this.dir, previous.generation);
+      let base = previous.generation;
+      let changed: KeysDelta['changed'] = {};
+      if (!existsSync(join(previousDir, 'keys.hash'))) {
+        const older = JSON.parse(readFileSync(join(previousDir, 'keys-delta.json'), 'utf8')) as KeysDelta;
+        if (!existsSync(join(this.dir, older.base, 'keys.hash'))) return undefined;
+        base = older.base;
+        changed = older.changed;
+      }
+      const before = new Map(
+        (JSON.parse(readFileSync(join(previousDir, 'winners.json'), 'utf8')) as Array<[string, string, number, string, FileSignature | null]>).map((row) => [row[0], row]),
+      );
+      const now = new Set<string>();
+      for (const w of winners) {
+        now.add(w.slug);
+        const row = before.get(w.slug);
+        if (row && row[1] === w.source && row[2] === w.index && row[3] === w.path && (row[4] === w.signature || sameSignature(row[4], w.signature))) continue;
+        const { brief, keys } = partsAt(w);
+        changed[w.slug] = { row: slugRow(w, brief), keys };
+        if (Object.keys(changed).length > MAX_KEYS_DELTA) return undefined;
+      }
+      for (const slug of before.keys()) if (!now.has(slug)) changed[slug] = null;
+      return Object.keys(changed).length > MAX_KEYS_DELTA ? undefined : { base, changed };
+    } catch {
+      return undefined;
+    }
+  }
+
   private removeUnused(state: State): void {
     try {
-      const keep = new Set([state.generation, ...state.segments]);
+      const keep = new Set([state.generation, ...(state.base ? [state.base] : []), ...state.segments]);
       for (const name of readdirSync(this.dir)) {
         const base = name.split('.')[0]!;
         if (name === 'state.json' || keep.has(base)) continue;

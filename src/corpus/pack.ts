@@ -8,8 +8,11 @@
  * files (cache.ts). A pack directory holds the derived indexes over the glossary in use:
  *
  *   winners.json    [slug, source, index, path, signature] per entry, in slug order
- *   keys.hash       normalised exact key → [slug, "e"|"a", matched form]
+ *   keys.hash       normalised exact key → every claim on it, best first: [[slug, "e"|"a", form]…]
  *   slugs.hash      slug → [source, index, path, signature, term, category, workplace, gist]
+ *   keys-delta.json instead of the two above after a small change (cache.ts): the entries
+ *                   that changed since a generation that has them, so one changed file does
+ *                   not rebuild the keys of 10,000
  *   explain.json    ExplainIndexData;  search.json  SearchIndexData
  *   forms.*         fuzzy form f as [slug, form, key];  trigrams.hash  trigram → [f…]
  *
@@ -20,7 +23,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { isAbsolute, join } from 'node:path';
 import { type ExplainIndexData, mergeExplainParts } from '../search/explain.ts';
 import { mergeSearchParts, type SearchIndexData } from '../search/fulltext.ts';
-import { type FuzzyForm, mergeKeyParts } from '../search/lookup.ts';
+import { type FuzzyForm, type KeyParts, type KeyTarget, keyClaims } from '../search/lookup.ts';
 import { compact, normalize } from '../search/normalize.ts';
 import { topCandidates, trigrams } from '../search/trigram.ts';
 import type { Entry } from './entry.ts';
@@ -55,6 +58,15 @@ const INDEX_FILES: Record<IndexKind, string[]> = {
   forms: ['forms.data', 'forms.idx', 'trigrams.hash'],
 };
 
+type SlugRow = [source: string, index: number, path: string, signature: FileSignature | null, term: string, category: string, workplace: string, gist: string];
+
+/** The exact keys of a generation as changes to an older one's (see keys-delta.json above). */
+export interface KeysDelta {
+  base: string;
+  /** Slug → its new row and key parts, or null when it left the glossary. */
+  changed: Record<string, { row: SlugRow; keys: KeyParts } | null>;
+}
+
 export interface SlugInfo {
   source: string;
   index: number;
@@ -81,6 +93,7 @@ export class Pack {
   private keysFile?: HashFile;
   private slugsFile?: HashFile;
   private winnerList?: Winner[];
+  private delta?: KeysDelta | null;
 
   constructor(
     readonly dir: string,
@@ -111,20 +124,22 @@ export class Pack {
   /** Builds an index if this pack does not have it yet. */
   ensure(kind: IndexKind): void {
     if (INDEX_FILES[kind].every((name) => existsSync(join(this.dir, name)))) return;
+    if (kind === 'keys' && this.keysDelta()) return;
     const write = (name: string, data: string | Buffer) => writeAtomic(join(this.dir, name), data);
     mkdirSync(this.dir, { recursive: true });
     if (kind === 'keys') {
       const briefs = this.partsOf('brief');
       const keys = this.partsOf('keys');
-      const merged = mergeKeyParts(briefs.map((brief, i) => ({ slug: brief.slug, term: brief.term, keys: keys[i]! })));
+      const claims = keyClaims(briefs.map((brief, i) => ({ slug: brief.slug, term: brief.term, keys: keys[i]! })));
       const slugs = new Map(
         this.winners().map((w, i) => {
           const b = briefs[i]!;
-          return [w.slug, JSON.stringify([w.source, w.index, w.path, w.signature, b.term, b.category, b.workplace, b.gist])];
+          return [w.slug, JSON.stringify(slugRow(w, b))];
         }),
       );
       write('slugs.hash', hashFileBytes(slugs));
-      write('keys.hash', hashFileBytes(new Map([...merged].map(([key, t]) => [key, JSON.stringify([t.slug, t.type === 'exact' ? 'e' : 'a', t.form])]))));
+      const encode = (targets: KeyTarget[]) => JSON.stringify(targets.map((t) => [t.slug, t.type === 'exact' ? 'e' : 'a', t.form]));
+      write('keys.hash', hashFileBytes(new Map([...claims].map(([key, targets]) => [key, encode(targets)]))));
     } else if (kind === 'explain') {
       write('explain.json', JSON.stringify(mergeExplainParts(this.partsOf('explain'))));
     } else if (kind === 'search') {
@@ -151,14 +166,41 @@ export class Pack {
     }
   }
 
+  /** This generation's keys as a delta over an older one, or null when it has its own. */
+  private keysDelta(): KeysDelta | null {
+    if (this.delta === undefined) {
+      try {
+        this.delta = JSON.parse(readFileSync(join(this.dir, 'keys-delta.json'), 'utf8')) as KeysDelta;
+        if (!existsSync(join(this.dir, '..', this.delta.base, 'keys.hash'))) this.delta = null;
+      } catch {
+        this.delta = null;
+      }
+    }
+    return this.delta;
+  }
+
+  private keysDir(): string {
+    const delta = this.keysDelta();
+    return delta ? join(this.dir, '..', delta.base) : this.dir;
+  }
+
   /** The entry a normalised key names, with how it matched. */
   key(key: string): { slug: string; type: 'exact' | 'alias'; form: string } | undefined {
     this.ensure('keys');
-    this.keysFile ??= new HashFile(join(this.dir, 'keys.hash'));
+    this.keysFile ??= new HashFile(join(this.keysDir(), 'keys.hash'));
     const value = this.keysFile.get(key);
-    if (value === undefined) return undefined;
-    const [slug, type, form] = JSON.parse(value) as [string, string, string];
-    return { slug, type: type === 'e' ? 'exact' : 'alias', form };
+    let claims = value === undefined ? [] : (JSON.parse(value) as Array<[string, string, string]>).map(([slug, type, form]) => ({ slug, type: type === 'e' ? ('exact' as const) : ('alias' as const), form }));
+    const delta = this.keysDelta();
+    if (delta) {
+      claims = claims.filter((claim) => !(claim.slug in delta.changed));
+      for (const [slug, change] of Object.entries(delta.changed)) {
+        if (!change) continue;
+        const own = keyClaims([{ slug, term: change.row[4], keys: change.keys }]).get(key) ?? [];
+        claims.push(...own);
+      }
+      claims.sort((a, b) => (a.type === b.type ? bySlug(a, b) : a.type === 'exact' ? -1 : 1));
+    }
+    return claims[0];
   }
 
   /** Exact lookup of a query, as TermIndex.exact does it. */
@@ -169,19 +211,16 @@ export class Pack {
 
   slug(slug: string): SlugInfo | undefined {
     this.ensure('keys');
-    this.slugsFile ??= new HashFile(join(this.dir, 'slugs.hash'));
-    const value = this.slugsFile.get(slug);
-    if (value === undefined) return undefined;
-    const [source, index, path, signature, term, category, workplace, gist] = JSON.parse(value) as [
-      string,
-      number,
-      string,
-      FileSignature | null,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const delta = this.keysDelta();
+    let row: SlugRow | undefined;
+    if (delta && slug in delta.changed) row = delta.changed[slug]?.row;
+    else {
+      this.slugsFile ??= new HashFile(join(this.keysDir(), 'slugs.hash'));
+      const value = this.slugsFile.get(slug);
+      row = value === undefined ? undefined : (JSON.parse(value) as SlugRow);
+    }
+    if (!row) return undefined;
+    const [source, index, path, signature, term, category, workplace, gist] = row;
     return { source, index, path, signature, brief: { slug, term, category, workplace, gist } };
   }
 
@@ -235,6 +274,10 @@ export class Pack {
       grams.close();
     }
   }
+}
+
+export function slugRow(w: Winner, b: EntryBrief): SlugRow {
+  return [w.source, w.index, w.path, w.signature, b.term, b.category, b.workplace, b.gist];
 }
 
 function withSource(entry: Entry, root: string): Entry {

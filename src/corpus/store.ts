@@ -27,22 +27,21 @@ function hash(key: string): number {
 /** Keys and values must not contain a tab or a newline (JSON values never do). */
 export function hashFileBytes(map: Map<string, string>): Buffer {
   const buckets = Math.max(1, Math.ceil(map.size / KEYS_PER_BUCKET));
-  const lines: string[][] = Array.from({ length: buckets }, () => []);
+  const bucketLines: string[] = new Array(buckets).fill('');
   for (const [key, value] of map) {
-    if (/[\t\n]/.test(key) || value.includes('\n')) continue;
-    lines[hash(key) % buckets]!.push(`${key}\t${value}\n`);
+    if (key.includes('\t') || key.includes('\n') || value.includes('\n')) continue;
+    bucketLines[hash(key) % buckets] += `${key}\t${value}\n`;
   }
-  const bodies = lines.map((bucket) => Buffer.from(bucket.join(''), 'utf8'));
   const head = Buffer.alloc(8 + 4 * (buckets + 1));
   head.writeUInt32LE(HASH_MAGIC, 0);
   head.writeUInt32LE(buckets, 4);
   let offset = 0;
-  bodies.forEach((body, i) => {
+  for (let i = 0; i < buckets; i++) {
     head.writeUInt32LE(offset, 8 + 4 * i);
-    offset += body.length;
-  });
+    offset += Buffer.byteLength(bucketLines[i]!, 'utf8');
+  }
   head.writeUInt32LE(offset, 8 + 4 * buckets);
-  return Buffer.concat([head, ...bodies]);
+  return Buffer.concat([head, Buffer.from(bucketLines.join(''), 'utf8')]);
 }
 
 function preadExactly(fd: number, length: number, position: number): Buffer {

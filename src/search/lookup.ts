@@ -86,6 +86,19 @@ export function mergeKeyParts(entries: Array<{ slug: string; term: string; keys:
   return keys;
 }
 
+/** Every entry's claim on each key, best first (as mergeKeyParts ranks them): what a key index needs to stay right when some entries change. */
+export function keyClaims(entries: Array<{ slug: string; term: string; keys: KeyParts }>): Map<string, KeyTarget[]> {
+  const claims = new Map<string, KeyTarget[]>();
+  const add = (key: string, target: KeyTarget) => {
+    const list = claims.get(key);
+    if (!list) claims.set(key, [target]);
+    else if (!list.some((t) => t.slug === target.slug && t.type === target.type)) list.push(target);
+  };
+  for (const { slug, term, keys: parts } of entries) for (const key of parts.terms) add(key, { slug, type: 'exact', form: term });
+  for (const { slug, keys: parts } of entries) for (const [key, alias] of parts.aliases) add(key, { slug, type: 'alias', form: alias });
+  return claims;
+}
+
 export function fuzzyFormsOf(entry: Entry): Array<[string, string]> {
   return [entry.term, ...entry.aliases].map((form) => [form, normalize(form)]);
 }
