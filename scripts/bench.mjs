@@ -111,14 +111,21 @@ const changed = join(large, 'bench-added-term.yaml');
 const addedText = readFileSync(join(large, readdirSync(large).find((n) => n.endsWith('.yaml'))), 'utf8')
   .replace(/^term: .*$/m, 'term: bench added term')
   .replace(/^aliases:\n(  - .*\n)+/m, '');
+// Each change is followed by a `define` of the changed term, which must see it: the added
+// term is found, the term edited in place (same size, same inode) is found under its new
+// name, the deleted one is not.
 const changes = [
-  { name: 'define after adding a file', apply: () => writeFileSync(changed, addedText) },
-  { name: 'define after an in-place edit', apply: () => writeFileSync(changed, addedText.replace('bench added term', 'bench edited term')) },
-  { name: 'define after deleting a file', apply: () => rmSync(changed, { force: true }) },
+  { name: 'define after adding a file', apply: () => writeFileSync(changed, addedText), argv: genz('--data', large, 'define', 'bench', 'added', 'term'), expect: 0 },
+  {
+    name: 'define after an in-place edit',
+    apply: () => writeFileSync(changed, addedText.replace('bench added term', 'bench fixed term')),
+    argv: genz('--data', large, 'define', 'bench', 'fixed', 'term'),
+    expect: 0,
+  },
+  { name: 'define after deleting a file', apply: () => rmSync(changed, { force: true }), argv: genz('--data', large, 'define', 'bench', 'fixed', 'term'), expect: 1 },
 ];
-const changeArgv = genz('--data', large, 'define', ...exactTerm(10000));
 rmSync(changed, { force: true });
-measure(changeArgv);
+measure(genz('--data', large, 'define', ...exactTerm(10000)));
 
 const floor = [];
 const results = new Map([...cases, ...changes].map((c) => [c, { ms: [], rss: [] }]));
@@ -131,7 +138,7 @@ for (let run = 0; run < RUNS; run++) {
   }
   for (const c of changes) {
     c.apply();
-    const { ms, rss } = measure(changeArgv);
+    const { ms, rss } = measure(c.argv, { expect: c.expect });
     results.get(c).ms.push(ms);
     results.get(c).rss.push(rss);
   }

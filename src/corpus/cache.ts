@@ -32,7 +32,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DirectoryReport, listTermFiles, readTermFile } from './load.ts';
-import { bySlug, type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic, writeWinners } from './pack.ts';
+import { type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
 import { type EntryParts, entryParts, PART_KINDS, Records, writeRecords } from './parts.ts';
 
@@ -67,6 +67,31 @@ interface FileState {
   slug?: string;
   segment?: string;
   index?: number;
+}
+
+/** files.json: one row per file, short (it is read and written on every update). */
+type FileRow = [path: string, signature: FileSignature | null, racy: 0 | 1, slug: string | null, segment: number, index: number, diagnostics?: Diagnostic[]];
+
+function encodeFiles(files: FileState[]): string {
+  const segments = [...new Set(files.flatMap((f) => (f.segment === undefined ? [] : [f.segment])))];
+  const at = new Map(segments.map((name, i) => [name, i]));
+  const rows = files.map((f): FileRow => {
+    const row: FileRow = [f.path, f.signature, f.racy ? 1 : 0, f.slug ?? null, f.segment === undefined ? -1 : at.get(f.segment)!, f.index ?? -1];
+    if (f.diagnostics.length > 0) row.push(f.diagnostics);
+    return row;
+  });
+  return JSON.stringify({ segments, rows });
+}
+
+function decodeFiles(text: string): FileState[] {
+  const { segments, rows } = JSON.parse(text) as { segments: string[]; rows: FileRow[] };
+  return rows.map(([path, signature, racy, slug, segment, index, diagnostics]) => ({
+    path,
+    signature,
+    racy: racy === 1,
+    diagnostics: diagnostics ?? [],
+    ...(slug === null ? {} : { slug, segment: segments[segment]!, index }),
+  }));
 }
 
 interface State {
@@ -137,11 +162,30 @@ export class DirectoryCache {
     return this.update();
   }
 
-  private compiled(state: State): Compiled {
+  private compiled(state: State, files?: FileState[]): Compiled {
     const sources = new Map<string, Source>();
     if (this.options.builtin) sources.set('b', this.options.builtin.source);
     for (const segment of state.segments) sources.set(segment, { records: new Records(join(this.dir, segment)), root: '/' });
-    return { pack: new Pack(join(this.dir, state.generation), sources), diagnostics: state.diagnostics, directories: state.directories };
+    const listWinners = () => this.winners(files ?? this.readFiles(state.generation) ?? []);
+    return { pack: new Pack(join(this.dir, state.generation), sources, listWinners), diagnostics: state.diagnostics, directories: state.directories };
+  }
+
+  /** The entries in use: the first file with a slug wins, then the built-in entries (unsorted). */
+  private winners(files: FileState[]): Winner[] {
+    const winners: Winner[] = [];
+    const seen = new Set<string>();
+    for (const f of files) {
+      if (f.slug === undefined || seen.has(f.slug)) continue;
+      seen.add(f.slug);
+      winners.push({ slug: f.slug, source: f.segment!, index: f.index!, path: f.path, signature: f.signature });
+    }
+    const builtin = this.options.builtin;
+    for (const w of builtin?.pack.winners() ?? []) {
+      if (seen.has(w.slug)) continue;
+      seen.add(w.slug);
+      winners.push({ ...w, path: join(builtin!.source.root, w.path) });
+    }
+    return winners;
   }
 
   /** Check 3: every directory and file as recorded. */
@@ -168,7 +212,7 @@ export class DirectoryCache {
 
   private readFiles(generation: string): FileState[] | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, generation, 'files.json'), 'utf8')) as FileState[];
+      return decodeFiles(readFileSync(join(this.dir, generation, 'files.json'), 'utf8'));
     } catch {
       return undefined;
     }
@@ -247,33 +291,18 @@ export class DirectoryCache {
     }
 
     if (texts.length > 0) writeRecords(join(this.dir, segment), texts, parts);
-    const winners: Winner[] = [];
-    const seen = new Set<string>();
-    for (const f of files) {
-      if (f.slug === undefined || seen.has(f.slug)) continue;
-      seen.add(f.slug);
-      winners.push({ slug: f.slug, source: f.segment!, index: f.index!, path: f.path, signature: f.signature });
-    }
     const builtin = this.options.builtin;
-    if (builtin) {
-      for (const w of builtin.pack.winners()) {
-        if (seen.has(w.slug)) continue;
-        seen.add(w.slug);
-        winners.push({ ...w, path: join(builtin.source.root, w.path) });
-      }
-      directories.push({ dir: join(builtin.source.root, 'data', 'terms'), builtin: true, count: builtin.pack.count });
-    }
-    winners.sort(bySlug);
-
+    if (builtin) directories.push({ dir: join(builtin.source.root, 'data', 'terms'), builtin: true, count: builtin.pack.count });
+    const winners = this.winners(files);
     const generation = unique('gen');
-    writeWinners(join(this.dir, generation), winners);
-    writeAtomic(join(this.dir, generation, 'files.json'), JSON.stringify(files));
+    mkdirSync(join(this.dir, generation));
+    writeAtomic(join(this.dir, generation, 'files.json'), encodeFiles(files));
     const partsAt = (w: Winner) => {
       if (w.source === segment) return parts[w.index]!;
       const records = w.source === 'b' ? builtin!.source.records : new Records(join(this.dir, w.source));
       return { brief: records.parts('brief')[w.index]!, keys: records.parts('keys')[w.index]! };
     };
-    const delta = previous && this.keysDelta(previous, winners, partsAt);
+    const delta = previous && this.keysDelta(previous, before, winners, partsAt);
     if (delta) writeAtomic(join(this.dir, generation, 'keys-delta.json'), JSON.stringify(delta));
     const segments = [...new Set(files.flatMap((f) => (f.segment === undefined ? [] : [f.segment])))];
     const state: State = {
@@ -290,14 +319,14 @@ export class DirectoryCache {
     writeAtomic(join(this.dir, 'state.json'), JSON.stringify(state));
     this.state = state;
     this.removeUnused(state);
-    return this.compiled(state);
+    return this.compiled(state, files);
   }
 
   /**
    * The new generation's exact keys as changes to the newest generation that has its own,
    * when few entries changed; undefined when they must be rebuilt.
    */
-  private keysDelta(previous: State, winners: Winner[], partsAt: (w: Winner) => { brief: EntryParts['brief']; keys: EntryParts['keys'] }): KeysDelta | undefined {
+  private keysDelta(previous: State, previousFiles: Map<string, FileState>, winners: Winner[], partsAt: (w: Winner) => { brief: EntryParts['brief']; keys: EntryParts['keys'] }): KeysDelta | undefined {
     try {
       const previousDir = join(this.dir, previous.generation);
       let base = previous.generation;
@@ -308,14 +337,12 @@ export class DirectoryCache {
         base = older.base;
         changed = older.changed;
       }
-      const before = new Map(
-        (JSON.parse(readFileSync(join(previousDir, 'winners.json'), 'utf8')) as Array<[string, string, number, string, FileSignature | null]>).map((row) => [row[0], row]),
-      );
+      const before = new Map(this.winners([...previousFiles.values()]).map((w) => [w.slug, w]));
       const now = new Set<string>();
       for (const w of winners) {
         now.add(w.slug);
-        const row = before.get(w.slug);
-        if (row && row[1] === w.source && row[2] === w.index && row[3] === w.path && (row[4] === w.signature || sameSignature(row[4], w.signature))) continue;
+        const old = before.get(w.slug);
+        if (old && old.source === w.source && old.index === w.index && old.path === w.path && (old.signature === w.signature || sameSignature(old.signature, w.signature))) continue;
         const { brief, keys } = partsAt(w);
         changed[w.slug] = { row: slugRow(w, brief), keys };
         if (Object.keys(changed).length > MAX_KEYS_DELTA) return undefined;

@@ -7,7 +7,8 @@
  * glossary's, compiled at build time into dist/glossary/, and the cache's segments of user
  * files (cache.ts). A pack directory holds the derived indexes over the glossary in use:
  *
- *   winners.json    [slug, source, index, path, signature] per entry, in slug order
+ *   winners.json    [slug, source, index, path, signature] per entry, in slug order (the
+ *                   built-in pack's; the cache derives its winners from its file list)
  *   keys.hash       normalised exact key → every claim on it, best first: [[slug, "e"|"a", form]…]
  *   slugs.hash      slug → [source, index, path, signature, term, category, workplace, gist]
  *   keys-delta.json instead of the two above after a small change (cache.ts): the entries
@@ -95,16 +96,20 @@ export class Pack {
   private winnerList?: Winner[];
   private delta?: KeysDelta | null;
 
+  /** `winners` lists the glossary's entries (default: the pack's winners.json). */
   constructor(
     readonly dir: string,
     private readonly sources: Map<string, Source>,
+    private readonly listWinners?: () => Winner[],
   ) {}
 
   get count(): number {
     return this.winners().length;
   }
 
+  /** The glossary's entries in slug order. */
   winners(): Winner[] {
+    if (!this.winnerList && this.listWinners) this.winnerList = this.listWinners().sort(bySlug);
     this.winnerList ??= (JSON.parse(readFileSync(join(this.dir, 'winners.json'), 'utf8')) as Array<[string, string, number, string, FileSignature | null]>).map(
       ([slug, source, index, path, signature]) => ({ slug, source, index, path, signature }),
     );
