@@ -101,22 +101,22 @@ export class Context {
         cacheRoot: this.cacheRoot,
       });
     }
-    this.reportLoadErrors(this.compiledGlossary.diagnostics);
     return this.compiledGlossary;
   }
 
   /** Every entry: for the commands that need them all. */
   glossary(): Glossary {
     this.loaded ??= this.compiled().glossary();
-    this.reportLoadErrors(this.loaded.diagnostics);
     return this.loaded;
   }
 
   // A broken user file does not take the glossary down: say so once per file, answer from
-  // the rest, and leave the full list to `genz validate`.
-  private reportLoadErrors(diagnostics: Diagnostic[]): void {
+  // the rest, and leave the full list to `genz validate`. Said when the command reports its
+  // status or an error, so that it describes the files as the answer found them (the cache
+  // may have been brought up to date meanwhile).
+  private reportLoadErrors(): void {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const d of diagnostics) if (d.severity === 'error') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const d of this.compiledGlossary?.diagnostics ?? []) if (d.severity === 'error') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
     for (const [file, errors] of byFile) {
       if (this.warnedFiles.has(file)) continue;
       this.warnedFiles.add(file);
@@ -149,6 +149,7 @@ export class Context {
 
   /** Exit status for a command that otherwise succeeded: 3 if some term file failed to load. */
   get loadStatus(): number {
+    this.reportLoadErrors();
     return this.compiledGlossary?.diagnostics.some((d) => d.severity === 'error') ? 3 : 0;
   }
 
@@ -161,6 +162,7 @@ export class Context {
   }
 
   error(message: string, hint?: string): void {
+    this.reportLoadErrors();
     this.io.stderr.write(`genz: ${sanitizeInline(message)}\n`);
     if (hint) this.io.stderr.write(`hint: ${sanitizeInline(hint)}\n`);
   }

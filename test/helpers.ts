@@ -43,6 +43,8 @@ export interface FakeIoOptions {
   stdinIsTTY?: boolean;
   cwd?: string;
   now?: Date;
+  /** Parse with commander even where the fast path (src/fast.ts) would answer. */
+  noFastPath?: boolean;
 }
 
 /** Runs the whole program in-process with fake streams. */
@@ -67,7 +69,7 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
     cwd: options.cwd ?? ROOT,
     now: () => options.now ?? new Date(2026, 0, 15),
   };
-  const status = await run(argv, io);
+  const status = await run(argv, io, options.noFastPath ? { noFastPath: true } : {});
   return { status, stdout, stderr };
 }
 
