@@ -273,7 +273,7 @@ export class DirectoryCache {
             parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.parts(kind)[known.index!]])) as unknown as EntryParts);
           }
         } else {
-          const result = readTermFile(path);
+          const result = readTermFile(path, { fast: true });
           file = { path, signature, racy: false, diagnostics: result.diagnostics };
           if (result.entry) {
             file = { ...file, slug: result.entry.slug, segment, index: texts.length };

@@ -98,7 +98,7 @@ export function builtinDirectory(path: string, count: number): DirectoryReport {
 const TERM_FILE = /\.ya?ml$/i;
 
 /** Reads one term file with the checks every untrusted file needs. */
-export function readTermFile(file: string, options: { builtin?: boolean; profile?: Profile } = {}): ParseResult {
+export function readTermFile(file: string, options: { builtin?: boolean; profile?: Profile; fast?: boolean } = {}): ParseResult {
   const fail = (message: string, rule: string) => ({
     diagnostics: [{ file, line: 1, col: 1, severity: 'error' as const, message, rule }],
   });

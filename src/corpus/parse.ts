@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import type { Entry } from './entry.ts';
+import { parseSimpleYaml } from './fastyaml.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
 
 // The yaml package is a third of the program's code and only needed when a term file is
@@ -54,7 +55,7 @@ export function slugOfFile(file: string): string {
 export function parseTermText(
   text: string,
   file: string,
-  options: { profile?: Profile; builtin?: boolean } = {},
+  options: { profile?: Profile; builtin?: boolean; fast?: boolean } = {},
 ): ParseResult {
   const diag = (line: number, col: number, message: string, rule: string, severity: Severity = 'error'): Diagnostic => ({
     file,
@@ -67,6 +68,16 @@ export function parseTermText(
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) {
     return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
+  }
+
+  // Compiling a directory (fast: true): a file in the plain subset that validates cleanly
+  // needs no positions, so the quick reader will do. Anything else takes the full path.
+  if (options.fast) {
+    const simple = parseSimpleYaml(source);
+    if (simple !== undefined) {
+      const { entry, problems } = validateTerm(simple, slugOfFile(file), options.profile ?? 'basic');
+      if (entry && problems.length === 0) return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics: [] };
+    }
   }
 
   const { isNode, LineCounter, parseDocument } = yaml();
