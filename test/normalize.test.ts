@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { words, wordsUnicode } from '../src/search/fulltext.ts';
 import { compact, normalize, normalizeUnicode, slugify } from '../src/search/normalize.ts';
 
 describe('normalize', () => {
@@ -52,6 +53,17 @@ describe('normalize: the ASCII fast path', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (text) => {
         expect(normalize(text)).toBe(normalizeUnicode(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('search words: the ASCII fast path', () => {
+  it('agrees with the Unicode path on any ASCII text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (text) => {
+        expect(words(text)).toEqual(wordsUnicode(text));
       }),
       { numRuns: 2000 },
     );

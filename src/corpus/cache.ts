@@ -31,10 +31,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DirectoryReport, listTermFiles, readTermFile } from './load.ts';
+import { compileFiles } from './compile-files.ts';
+import { type DirectoryReport, listTermFiles } from './load.ts';
 import { type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
-import { type EntryParts, entryParts, PART_KINDS, Records, writeRecords } from './parts.ts';
+import { type EntryParts, PART_KINDS, Records, writeRecords } from './parts.ts';
 
 const STATE_FORMAT = 2;
 /** Unused generations and segments older than this are removed (a reader may hold a young one). */
@@ -253,42 +254,56 @@ export class DirectoryCache {
     const diagnostics: Diagnostic[] = [];
     const directories: DirectoryReport[] = [];
 
-    for (const dir of this.options.dirs) {
+    // Pass 1: what each file is, and which files must be parsed.
+    const slots: Array<{ file?: FileState; path: string; signature: FileSignature | null; stat: Stats | null; dir: number }> = [];
+    this.options.dirs.forEach((dir, dirIndex) => {
       // The directory is stat'ed before it is listed and each file before it is read, so a
       // change made meanwhile leaves a signature that differs next time.
       const dirStat = statOrNull(dir);
-      let count = 0;
       for (const path of listTermFiles(dir)) {
         const stat = statOrNull(path);
         const signature = stat ? signatureOf(stat) : null;
         const known = before.get(path);
-        let file: FileState;
-        if (known && !known.racy && sameSignature(known.signature, signature) && (known.segment === undefined || live.has(known.segment))) {
-          file = known;
-          if (compact && known.segment !== undefined) {
-            const records = copied.get(known.segment) ?? new Records(join(this.dir, known.segment));
-            copied.set(known.segment, records);
-            file = { ...known, segment, index: texts.length };
-            texts.push(records.entryTexts()[known.index!]!);
-            parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.parts(kind)[known.index!]])) as unknown as EntryParts);
-          }
-        } else {
-          const result = readTermFile(path, { fast: true });
-          file = { path, signature, racy: false, diagnostics: result.diagnostics };
-          if (result.entry) {
-            file = { ...file, slug: result.entry.slug, segment, index: texts.length };
-            texts.push(JSON.stringify(result.entry));
-            parts.push(entryParts(result.entry));
-          }
-        }
-        file.racy = stat ? isRacy(stat, now) : false;
-        files.push(file);
-        diagnostics.push(...file.diagnostics);
-        if (file.slug !== undefined) count++;
+        const reuse = known && !known.racy && sameSignature(known.signature, signature) && (known.segment === undefined || live.has(known.segment));
+        slots.push({ ...(reuse ? { file: known } : {}), path, signature, stat, dir: dirIndex });
       }
       if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(dirStat, now) });
-      directories.push({ dir, builtin: false, count });
+    });
+    // Pass 2: parse what changed (on worker threads when there is a lot).
+    const toParse = slots.filter((slot) => !slot.file);
+    const parsed = new Map(compileFiles(toParse.map((slot) => slot.path)).map((result, i) => [toParse[i]!, result]));
+    // Pass 3: the file list, and the new segment's records, in order.
+    const counts = this.options.dirs.map(() => 0);
+    const segmentTexts = new Map<string, Buffer[]>();
+    for (const slot of slots) {
+      let file: FileState;
+      const known = slot.file;
+      if (known) {
+        file = known;
+        if (compact && known.segment !== undefined) {
+          const records = copied.get(known.segment) ?? new Records(join(this.dir, known.segment));
+          copied.set(known.segment, records);
+          const all = segmentTexts.get(known.segment) ?? records.entryTexts();
+          segmentTexts.set(known.segment, all);
+          file = { ...known, segment, index: texts.length };
+          texts.push(all[known.index!]!);
+          parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.parts(kind)[known.index!]])) as unknown as EntryParts);
+        }
+      } else {
+        const result = parsed.get(slot)!;
+        file = { path: slot.path, signature: slot.signature, racy: false, diagnostics: result.diagnostics };
+        if (result.entry) {
+          file = { ...file, slug: result.entry.slug, segment, index: texts.length };
+          texts.push(result.entry.json);
+          parts.push(result.entry.parts);
+        }
+      }
+      file.racy = slot.stat ? isRacy(slot.stat, now) : false;
+      files.push(file);
+      diagnostics.push(...file.diagnostics);
+      if (file.slug !== undefined) counts[slot.dir]!++;
     }
+    this.options.dirs.forEach((dir, i) => directories.push({ dir, builtin: false, count: counts[i]! }));
 
     if (texts.length > 0) writeRecords(join(this.dir, segment), texts, parts);
     const builtin = this.options.builtin;

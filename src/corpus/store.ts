@@ -85,15 +85,17 @@ export class HashFile {
 
 /** Records as one buffer of concatenated texts plus a Uint32 offset table (count + 1). */
 export function recordFileBytes(records: Array<string | Buffer>): { data: Buffer; index: Buffer } {
-  const buffers = records.map((r) => (typeof r === 'string' ? Buffer.from(r, 'utf8') : r));
-  const index = Buffer.alloc(4 * (buffers.length + 1));
+  const index = Buffer.alloc(4 * (records.length + 1));
   let offset = 0;
-  buffers.forEach((b, i) => {
+  records.forEach((r, i) => {
     index.writeUInt32LE(offset, 4 * i);
-    offset += b.length;
+    offset += typeof r === 'string' ? Buffer.byteLength(r, 'utf8') : r.length;
   });
-  index.writeUInt32LE(offset, 4 * buffers.length);
-  return { data: Buffer.concat(buffers), index };
+  index.writeUInt32LE(offset, 4 * records.length);
+  const data = records.every((r) => typeof r === 'string')
+    ? Buffer.from((records as string[]).join(''), 'utf8')
+    : Buffer.concat(records.map((r) => (typeof r === 'string' ? Buffer.from(r, 'utf8') : r)));
+  return { data, index };
 }
 
 export class RecordFile {

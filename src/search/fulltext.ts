@@ -76,7 +76,21 @@ export function stem(token: string): string {
   return t;
 }
 
-function words(text: string): string[] {
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Search tokens of a text. For ASCII text normalizeToken comes down to lower case without apostrophes. */
+export function words(text: string): string[] {
+  const tokens = ASCII.test(text)
+    ? text
+        .toLowerCase()
+        .split(/[^a-z0-9']+/)
+        .map((w) => w.replace(/'/g, ''))
+    : text.split(/[^\p{L}\p{N}'’]+/u).map(normalizeToken);
+  return tokens.filter((w) => w !== '' && !STOPWORDS.has(w)).map(stem);
+}
+
+/** The general path alone, for the test that holds the ASCII one to it. */
+export function wordsUnicode(text: string): string[] {
   return text
     .split(/[^\p{L}\p{N}'’]+/u)
     .map(normalizeToken)
