@@ -9,7 +9,7 @@ import type { Entry } from './corpus/entry.ts';
 import { readTermFile } from './corpus/load.ts';
 import { bySlug, Pack, PACK_FORMAT, writeWinners } from './corpus/pack.ts';
 import type { Diagnostic } from './corpus/parse.ts';
-import { entryParts, Records, writeRecords } from './corpus/parts.ts';
+import { entryParts, partTexts, Records, writeRecords } from './corpus/parts.ts';
 
 export function compileGlossary(root: string, outDir: string): { count: number; diagnostics: Diagnostic[] } {
   const dir = join(root, 'data', 'terms');
@@ -27,7 +27,7 @@ export function compileGlossary(root: string, outDir: string): { count: number; 
   const tmp = `${outDir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  writeRecords(join(tmp, 'records'), stored.map((entry) => JSON.stringify(entry)), entries.map(entryParts));
+  writeRecords(join(tmp, 'records'), stored.map((entry) => JSON.stringify(entry)), entries.map((entry) => partTexts(entryParts(entry))));
   writeWinners(tmp, stored.map((entry, index) => ({ slug: entry.slug, source: 'b', index, path: entry.source.path, signature: null })));
   const pack = new Pack(tmp, new Map([['b', { records: new Records(join(tmp, 'records')), root }]]));
   for (const kind of ['keys', 'explain', 'search', 'forms'] as const) pack.ensure(kind);

@@ -35,7 +35,7 @@ import { compileFiles } from './compile-files.ts';
 import { type DirectoryReport, listTermFiles } from './load.ts';
 import { type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
-import { type EntryParts, PART_KINDS, Records, writeRecords } from './parts.ts';
+import { type EntryParts, PART_KINDS, type PartTexts, Records, writeRecords } from './parts.ts';
 
 const STATE_FORMAT = 2;
 /** Unused generations and segments older than this are removed (a reader may hold a young one). */
@@ -246,7 +246,7 @@ export class DirectoryCache {
     const compact = live.size >= MAX_SEGMENTS;
     const segment = unique('seg');
     const texts: Array<string | Buffer> = [];
-    const parts: EntryParts[] = [];
+    const parts: PartTexts[] = [];
     const copied = new Map<string, Records>();
     const now = Date.now();
     const dirs: DirState[] = [];
@@ -287,7 +287,7 @@ export class DirectoryCache {
           segmentTexts.set(known.segment, all);
           file = { ...known, segment, index: texts.length };
           texts.push(all[known.index!]!);
-          parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.parts(kind)[known.index!]])) as unknown as EntryParts);
+          parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.rawParts(kind)[known.index!]])) as PartTexts);
         }
       } else {
         const result = parsed.get(slot)!;
@@ -313,7 +313,10 @@ export class DirectoryCache {
     mkdirSync(join(this.dir, generation));
     writeAtomic(join(this.dir, generation, 'files.json'), encodeFiles(files));
     const partsAt = (w: Winner) => {
-      if (w.source === segment) return parts[w.index]!;
+      if (w.source === segment) {
+        const own = parts[w.index]!;
+        return { brief: JSON.parse(own.brief.toString()) as EntryParts['brief'], keys: JSON.parse(own.keys.toString()) as EntryParts['keys'] };
+      }
       const records = w.source === 'b' ? builtin!.source.records : new Records(join(this.dir, w.source));
       return { brief: records.parts('brief')[w.index]!, keys: records.parts('keys')[w.index]! };
     };

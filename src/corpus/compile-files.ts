@@ -5,17 +5,17 @@
  */
 import { readTermFile } from './load.ts';
 import type { Diagnostic } from './parse.ts';
-import { type EntryParts, entryParts } from './parts.ts';
+import { entryParts, type PartTexts, partTexts } from './parts.ts';
 
 export interface CompiledFile {
   diagnostics: Diagnostic[];
-  entry?: { slug: string; json: string; parts: EntryParts };
+  entry?: { slug: string; json: string; parts: PartTexts };
 }
 
 export function compileFile(path: string): CompiledFile {
   const result = readTermFile(path, { fast: true });
   if (!result.entry) return { diagnostics: result.diagnostics };
-  return { diagnostics: result.diagnostics, entry: { slug: result.entry.slug, json: JSON.stringify(result.entry), parts: entryParts(result.entry) } };
+  return { diagnostics: result.diagnostics, entry: { slug: result.entry.slug, json: JSON.stringify(result.entry), parts: partTexts(entryParts(result.entry)) } };
 }
 
 export function compileFiles(paths: string[]): CompiledFile[] {

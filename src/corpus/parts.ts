@@ -40,21 +40,29 @@ export function entryParts(entry: Entry): EntryParts {
   };
 }
 
+/** An entry's parts as JSON texts, one per kind: compact to hold for 10,000 entries. */
+export type PartTexts = Record<PartKind, string | Buffer>;
+
+export function partTexts(parts: EntryParts): PartTexts {
+  return { brief: JSON.stringify(parts.brief), keys: JSON.stringify(parts.keys), forms: JSON.stringify(parts.forms), explain: JSON.stringify(parts.explain), search: JSON.stringify(parts.search) };
+}
+
 /** Writes entries (as JSON texts) and their parts, one record file per kind, at `prefix`.*. */
-export function writeRecords(prefix: string, entryTexts: Array<string | Buffer>, parts: EntryParts[]): void {
+export function writeRecords(prefix: string, entryTexts: Array<string | Buffer>, parts: PartTexts[]): void {
   const write = (name: string, records: Array<string | Buffer>) => {
     const file = recordFileBytes(records);
     writeFileSync(`${prefix}.${name}.data`, file.data);
     writeFileSync(`${prefix}.${name}.idx`, file.index);
   };
   write('entries', entryTexts);
-  for (const kind of PART_KINDS) write(kind, parts.map((p) => JSON.stringify(p[kind])));
+  for (const kind of PART_KINDS) write(kind, parts.map((p) => p[kind]));
 }
 
 /** Reads what writeRecords wrote. */
 export class Records {
   private readonly files = new Map<string, RecordFile>();
   private readonly parsed = new Map<PartKind, unknown[]>();
+  private readonly raw = new Map<PartKind, Buffer[]>();
 
   constructor(readonly prefix: string) {}
 
@@ -89,6 +97,11 @@ export class Records {
 
   /** Raw texts of one kind, for copying into a compacted segment. */
   rawParts(kind: PartKind): Buffer[] {
-    return this.file(kind).all();
+    let list = this.raw.get(kind);
+    if (!list) {
+      list = this.file(kind).all();
+      this.raw.set(kind, list);
+    }
+    return list;
   }
 }
