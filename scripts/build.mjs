@@ -37,33 +37,43 @@ const builtinsWithoutFacades = {
   },
 };
 
+// main.ts loads the full command line (cli.ts) only when the fast path declines: it is a
+// bundle of its own, dist/cli.js, left out of the start-up file.
+const cliApart = {
+  name: 'cli-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './cli.js', external: true } : undefined));
+  },
+};
+
 const common = {
   plugins: [builtinsWithoutFacades],
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   // Smaller code parses faster; names are kept so GENZ_DEBUG stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
-  // Required on first parse of a term file (corpus/parse.ts), from node_modules.
-  external: ['yaml'],
+  // yaml is required on first parse of a term file (corpus/parse.ts) and fuse.js imported for
+  // the first fuzzy match, both from node_modules: neither belongs in the start-up file.
+  external: ['yaml', 'fuse.js'],
   metafile: true,
   logLevel: 'warning',
   // Some bundled CommonJS code calls require(); give ESM output a real one.
   banner: { js: "import { createRequire as __genzCreateRequire } from 'node:module'; const require = __genzCreateRequire(import.meta.url);" },
 };
-// The program; the glossary compiler is built on its own so that it does not split the
-// program's start-up code into more files.
-const result = await build({ ...common, entryPoints: { genz: join(root, 'src/main.ts') }, outdir: dist, splitting: true });
+// The start-up file is one file (each extra module costs its resolution, read and compile);
+// the command line, and the glossary compiler, are bundles of their own.
+const result = await build({ ...common, plugins: [...common.plugins, cliApart], banner: {}, entryPoints: { genz: join(root, 'src/main.ts') }, outdir: dist });
+const cli = await build({ ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: dist });
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
 // yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
 await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
 
 if (process.argv.includes('--metafile')) {
-  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  for (const [file, output] of Object.entries({ ...result.metafile.outputs, ...cli.metafile.outputs })) {
     const imports = output.imports.filter((i) => !i.external).map((i) => `${i.kind === 'dynamic-import' ? 'lazy ' : ''}${i.path}`);
     console.error(`${file.replace(`${root}/`, '')}: ${(output.bytes / 1024).toFixed(1)} KB${imports.length ? ` → ${imports.join(', ')}` : ''}`);
   }
