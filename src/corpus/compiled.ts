@@ -4,8 +4,8 @@
  * what it needs and makes the freshness check it needs (see the checks in cache.ts).
  */
 import { DataError, GenzError } from '../errors.ts';
-import type { ExplainIndexData } from '../search/explain.ts';
-import type { SearchIndexData } from '../search/fulltext.ts';
+import type { ExplainSource } from '../search/explain.ts';
+import type { SearchSource } from '../search/fulltext.ts';
 import type { FuzzyForm, Lookupable, Match } from '../search/lookup.ts';
 import { PREFILTER_ABOVE } from '../search/trigram.ts';
 import { type Compiled, DirectoryCache, unchanged } from './cache.ts';
@@ -125,12 +125,12 @@ export class CompiledGlossary implements Lookupable {
     return this.guard(() => this.pack.slug(slug)?.brief);
   }
 
-  explainData(): ExplainIndexData {
+  explainData(): ExplainSource {
     this.ensureFullyCurrent();
     return this.guard(() => this.pack.explainData());
   }
 
-  searchData(): SearchIndexData {
+  searchData(): SearchSource {
     this.ensureFullyCurrent();
     return this.guard(() => this.pack.searchData());
   }

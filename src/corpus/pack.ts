@@ -14,7 +14,8 @@
  *   keys-delta.json instead of the two above after a small change (cache.ts): the entries
  *                   that changed since a generation that has them, so one changed file does
  *                   not rebuild the keys of 10,000
- *   explain.json    ExplainIndexData;  search.json  SearchIndexData
+ *   explain-*       the explain index: phrases by first word, ambiguous entries and cues
+ *   search-*        the search index: documents (slugs, field lengths), postings by token, vocabulary
  *   forms.*         fuzzy form f as [slug, form, key];  trigrams.hash  trigram → [f…]
  *
  * Each index is built when first needed (`ensure`), so a change to one file rebuilds the
@@ -22,8 +23,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type ExplainIndexData, mergeExplainParts } from '../search/explain.ts';
-import { mergeSearchParts, type SearchIndexData } from '../search/fulltext.ts';
+import { type ExplainSource, mergeExplainParts, phrasesByFirst } from '../search/explain.ts';
+import { mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
 import { type FuzzyForm, type KeyParts, type KeyTarget, keyClaims } from '../search/lookup.ts';
 import { compact, normalize } from '../search/normalize.ts';
 import { topCandidates, trigrams } from '../search/trigram.ts';
@@ -54,8 +55,8 @@ export interface Source {
 export type IndexKind = 'keys' | 'explain' | 'search' | 'forms';
 const INDEX_FILES: Record<IndexKind, string[]> = {
   keys: ['keys.hash', 'slugs.hash'],
-  explain: ['explain.json'],
-  search: ['search.json'],
+  explain: ['explain-phrases.hash', 'explain-meta.json'],
+  search: ['search-docs.json', 'search-postings.hash', 'search-vocabulary.txt'],
   forms: ['forms.data', 'forms.idx', 'trigrams.hash'],
 };
 
@@ -146,10 +147,16 @@ export class Pack {
       const encode = (targets: KeyTarget[]) => JSON.stringify(targets.map((t) => [t.slug, t.type === 'exact' ? 'e' : 'a', t.form]));
       write('keys.hash', hashFileBytes(new Map([...claims].map(([key, targets]) => [key, encode(targets)]))));
     } else if (kind === 'explain') {
-      write('explain.json', JSON.stringify(mergeExplainParts(this.partsOf('explain'))));
+      const { phrases, ambiguous, cues, acronyms } = mergeExplainParts(this.partsOf('explain'));
+      write('explain-phrases.hash', hashFileBytes(new Map([...phrasesByFirst(phrases)].map(([first, list]) => [first, JSON.stringify(list)]))));
+      write('explain-meta.json', JSON.stringify({ ambiguous, cues, acronyms }));
     } else if (kind === 'search') {
       const search = this.partsOf('search');
-      write('search.json', JSON.stringify(mergeSearchParts(this.winners().map((w, i) => ({ slug: w.slug, parts: search[i]! })))));
+      const data = mergeSearchParts(this.winners().map((w, i) => ({ slug: w.slug, parts: search[i]! })));
+      const tokens = Object.keys(data.postings);
+      write('search-vocabulary.txt', tokens.join('\n'));
+      write('search-postings.hash', hashFileBytes(new Map(tokens.map((token) => [token, JSON.stringify(data.postings[token])]))));
+      write('search-docs.json', JSON.stringify({ slugs: data.slugs, lengths: data.lengths }));
     } else {
       const forms: string[] = [];
       const postings = new Map<string, number[]>();
@@ -248,14 +255,38 @@ export class Pack {
     });
   }
 
-  explainData(): ExplainIndexData {
+  /** The explain index, reading the phrases of each word of the message as it comes. */
+  explainData(): ExplainSource {
     this.ensure('explain');
-    return JSON.parse(readFileSync(join(this.dir, 'explain.json'), 'utf8')) as ExplainIndexData;
+    const meta = JSON.parse(readFileSync(join(this.dir, 'explain-meta.json'), 'utf8')) as Omit<ExplainSource, 'phrasesStartingWith'>;
+    const phrases = new HashFile(join(this.dir, 'explain-phrases.hash'));
+    return {
+      ...meta,
+      phrasesStartingWith: (token) => {
+        const value = phrases.get(token);
+        return value === undefined ? undefined : (JSON.parse(value) as Array<[string[], string]>);
+      },
+    };
   }
 
-  searchData(): SearchIndexData {
+  /** The search index, reading only the postings of the words asked for. */
+  searchData(): SearchSource {
     this.ensure('search');
-    return JSON.parse(readFileSync(join(this.dir, 'search.json'), 'utf8')) as SearchIndexData;
+    const { slugs, lengths } = JSON.parse(readFileSync(join(this.dir, 'search-docs.json'), 'utf8')) as { slugs: string[]; lengths: number[][] };
+    const postings = new HashFile(join(this.dir, 'search-postings.hash'));
+    let vocabulary: string[] | undefined;
+    return {
+      slugs,
+      lengths,
+      posting: (token) => {
+        const value = postings.get(token);
+        return value === undefined ? undefined : (JSON.parse(value) as number[]);
+      },
+      vocabulary: () => {
+        vocabulary ??= readFileSync(join(this.dir, 'search-vocabulary.txt'), 'utf8').split('\n');
+        return vocabulary;
+      },
+    };
   }
 
   /** Forms worth ranking for the key: all of a small glossary's, else the trigram candidates. */

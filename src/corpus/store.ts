@@ -100,6 +100,7 @@ export function recordFileBytes(records: Array<string | Buffer>): { data: Buffer
 
 export class RecordFile {
   private fd?: number;
+  private indexFd?: number;
 
   constructor(
     readonly dataPath: string,
@@ -108,13 +109,8 @@ export class RecordFile {
 
   /** Record i's text. */
   get(i: number): string {
-    const indexFd = openSync(this.indexPath, 'r');
-    let range: Buffer;
-    try {
-      range = preadExactly(indexFd, 8, 4 * i);
-    } finally {
-      closeSync(indexFd);
-    }
+    this.indexFd ??= openSync(this.indexPath, 'r');
+    const range = preadExactly(this.indexFd, 8, 4 * i);
     this.fd ??= openSync(this.dataPath, 'r');
     const start = range.readUInt32LE(0);
     return preadExactly(this.fd, range.readUInt32LE(4) - start, start).toString('utf8');

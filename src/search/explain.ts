@@ -69,23 +69,47 @@ function sameLine(text: string, tokens: Token[], a: number, b: number): boolean 
 
 const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
 
+/** Phrases by first token, longest first: what explain looks up for each word of a message. */
+export function phrasesByFirst(phrases: Array<[string[], string]>): Map<string, Array<[string[], string]>> {
+  const byFirst = new Map<string, Array<[string[], string]>>();
+  for (const phrase of phrases) {
+    const first = phrase[0][0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push(phrase);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return byFirst;
+}
+
+/** The index as explain reads it: in memory, or compiled and read by first token (pack.ts). */
+export interface ExplainSource {
+  phrasesStartingWith(token: string): Array<[string[], string]> | undefined;
+  ambiguous: string[];
+  cues: Array<[string, string[][]]>;
+  acronyms: string[];
+}
+
 export class ExplainIndex {
-  private readonly byFirst = new Map<string, Phrase[]>();
+  private readonly byFirst = new Map<string, Phrase[] | undefined>();
+  private readonly source: ExplainSource;
   private readonly ambiguous: Set<string>;
   private readonly cues: Map<string, string[][]>;
   private readonly acronyms: Set<string>;
 
-  constructor(data: ExplainIndexData) {
-    for (const [tokens, slug] of data.phrases) {
-      const first = tokens[0]!;
-      const list = this.byFirst.get(first) ?? [];
-      list.push({ tokens, slug });
-      this.byFirst.set(first, list);
-    }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.ambiguous = new Set(data.ambiguous);
-    this.cues = new Map(data.cues);
-    this.acronyms = new Set(data.acronyms);
+  constructor(data: ExplainIndexData | ExplainSource) {
+    if ('phrases' in data) {
+      const byFirst = phrasesByFirst(data.phrases);
+      this.source = { ...data, phrasesStartingWith: (token) => byFirst.get(token) };
+    } else this.source = data;
+    this.ambiguous = new Set(this.source.ambiguous);
+    this.cues = new Map(this.source.cues);
+    this.acronyms = new Set(this.source.acronyms);
+  }
+
+  private phrasesAt(token: string): Phrase[] | undefined {
+    if (!this.byFirst.has(token)) this.byFirst.set(token, this.source.phrasesStartingWith(token)?.map(([tokens, slug]) => ({ tokens, slug })));
+    return this.byFirst.get(token);
   }
 
   static data(entries: Iterable<Entry>): ExplainIndexData {
@@ -134,7 +158,7 @@ export class ExplainIndex {
   }
 
   private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
-    const candidates = this.byFirst.get(tokens[i]!.norm);
+    const candidates = this.phrasesAt(tokens[i]!.norm);
     if (!candidates) return undefined;
     let best: { slug: string; to: number } | undefined;
     for (const phrase of candidates) {

@@ -166,13 +166,34 @@ const K1 = 1.2;
 const MIN_RELATIVE_SCORE = 0.2;
 const B = 0.6;
 
+/** What the ranker reads: the index data in memory, or a compiled one that reads postings on demand. */
+export interface SearchSource {
+  slugs: string[];
+  lengths: number[][];
+  posting(token: string): number[] | undefined;
+  vocabulary(): string[];
+}
+
+function inMemory(data: SearchIndexData): SearchSource {
+  let vocabulary: string[] | undefined;
+  return {
+    slugs: data.slugs,
+    lengths: data.lengths,
+    posting: (token) => data.postings[token],
+    vocabulary: () => {
+      vocabulary ??= Object.keys(data.postings);
+      return vocabulary;
+    },
+  };
+}
+
 export class SearchIndex {
   private readonly averages: number[];
-  private readonly vocabulary: string[];
+  private readonly data: SearchSource;
 
-  constructor(private readonly data: SearchIndexData) {
-    this.averages = data.lengths.map((lens) => lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1);
-    this.vocabulary = Object.keys(data.postings);
+  constructor(data: SearchIndexData | SearchSource) {
+    this.data = 'postings' in data ? inMemory(data) : data;
+    this.averages = this.data.lengths.map((lens) => lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1);
   }
 
   /** Query words with their weights: the word itself 1, typo corrections 0.6, paraphrases 0.4. */
@@ -182,9 +203,9 @@ export class SearchIndex {
     for (const token of words(query)) {
       add(token, 1);
       for (const alt of PARAPHRASES[token] ?? []) add(alt, 0.4);
-      if (!this.data.postings[token] && token.length >= 5) {
+      if (!this.data.posting(token) && token.length >= 5) {
         const budget = token.length >= 8 ? 2 : 1;
-        for (const candidate of this.vocabulary) {
+        for (const candidate of this.data.vocabulary()) {
           if (Math.abs(candidate.length - token.length) > budget || candidate[0] !== token[0]) continue;
           if (editDistance(candidate, token) <= budget) add(candidate, 0.6);
         }
@@ -197,7 +218,7 @@ export class SearchIndex {
     const total = this.data.slugs.length;
     const scores = new Map<number, { score: number; fields: Map<number, number> }>();
     for (const [token, weight] of this.expand(query)) {
-      const posting = this.data.postings[token];
+      const posting = this.data.posting(token);
       if (!posting) continue;
       // Combine a token's weighted, length-normalised frequency across fields per document.
       const perDoc = new Map<number, { tf: number; fields: Map<number, number> }>();
