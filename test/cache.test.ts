@@ -104,6 +104,19 @@ describe('cache: changes show in the next command', () => {
     expect(define('deck', 'review').doc.entry.related[0].term).toBe('another');
   });
 
+  it('fuzzy matches see added, edited and deleted files', () => {
+    const { dir, define } = setup({ 'deck-review.yaml': term('deck review', 'Our Thursday ritual.'), 'other.yaml': term('other', 'Else.') });
+    expect(define('deck', 'reveiw').doc.entry.slug).toBe('deck-review');
+    writeFileSync(join(dir, 'standup-theatre.yaml'), term('standup theatre', 'Meetings for show.'));
+    expect(define('standup', 'theatr').doc.entry.slug).toBe('standup-theatre');
+    writeFileSync(join(dir, 'standup-theatre.yaml'), term('standup circus', 'Meetings for show.'));
+    expect(define('standup', 'circs').doc.entry.term).toBe('standup circus');
+    expect(define('standup', 'theatr').doc.entry).toBeNull();
+    rmSync(join(dir, 'standup-theatre.yaml'));
+    expect(define('standup', 'circs').doc.entry).toBeNull();
+    expect(define('deck', 'reveiw').doc.entry.slug).toBe('deck-review');
+  });
+
   it('search and explain see an edit in place', () => {
     const { dir, run } = setup({ 'deck-review.yaml': term('deck review', 'Our Thursday ritual.'), 'other.yaml': term('other', 'Else.') });
     expect(run('search', 'ritual').stdout).toContain('deck review');

@@ -315,10 +315,11 @@ export class DirectoryCache {
     const partsAt = (w: Winner) => {
       if (w.source === segment) {
         const own = parts[w.index]!;
-        return { brief: JSON.parse(own.brief.toString()) as EntryParts['brief'], keys: JSON.parse(own.keys.toString()) as EntryParts['keys'] };
+        const parse = <K extends 'brief' | 'keys' | 'forms'>(kind: K) => JSON.parse(own[kind].toString()) as EntryParts[K];
+        return { brief: parse('brief'), keys: parse('keys'), forms: parse('forms') };
       }
       const records = w.source === 'b' ? builtin!.source.records : new Records(join(this.dir, w.source));
-      return { brief: records.parts('brief')[w.index]!, keys: records.parts('keys')[w.index]! };
+      return { brief: records.parts('brief')[w.index]!, keys: records.parts('keys')[w.index]!, forms: records.parts('forms')[w.index]! };
     };
     const delta = previous && this.keysDelta(previous, before, winners, partsAt);
     if (delta) writeAtomic(join(this.dir, generation, 'keys-delta.json'), JSON.stringify(delta));
@@ -344,7 +345,7 @@ export class DirectoryCache {
    * The new generation's exact keys as changes to the newest generation that has its own,
    * when few entries changed; undefined when they must be rebuilt.
    */
-  private keysDelta(previous: State, previousFiles: Map<string, FileState>, winners: Winner[], partsAt: (w: Winner) => { brief: EntryParts['brief']; keys: EntryParts['keys'] }): KeysDelta | undefined {
+  private keysDelta(previous: State, previousFiles: Map<string, FileState>, winners: Winner[], partsAt: (w: Winner) => Pick<EntryParts, 'brief' | 'keys' | 'forms'>): KeysDelta | undefined {
     try {
       const previousDir = join(this.dir, previous.generation);
       let base = previous.generation;
@@ -361,8 +362,8 @@ export class DirectoryCache {
         now.add(w.slug);
         const old = before.get(w.slug);
         if (old && old.source === w.source && old.index === w.index && old.path === w.path && (old.signature === w.signature || sameSignature(old.signature, w.signature))) continue;
-        const { brief, keys } = partsAt(w);
-        changed[w.slug] = { row: slugRow(w, brief), keys };
+        const { brief, keys, forms } = partsAt(w);
+        changed[w.slug] = { row: slugRow(w, brief), keys, forms };
         if (Object.keys(changed).length > MAX_KEYS_DELTA) return undefined;
       }
       for (const slug of before.keys()) if (!now.has(slug)) changed[slug] = null;

@@ -13,7 +13,7 @@
  *   slugs.hash      slug → [source, index, path, signature, term, category, workplace, gist]
  *   keys-delta.json instead of the two above after a small change (cache.ts): the entries
  *                   that changed since a generation that has them, so one changed file does
- *                   not rebuild the keys of 10,000
+ *                   not rebuild the keys of 10,000 (the fuzzy forms use it the same way)
  *   explain-*       the explain index: phrases by first word, ambiguous entries and cues
  *   search-*        the search index: documents (slugs, field lengths), postings by token, vocabulary
  *   forms.*         fuzzy form f as [slug, form, key];  trigrams.hash  trigram → [f…]
@@ -27,7 +27,7 @@ import { type ExplainSource, mergeExplainParts, phrasesByFirst } from '../search
 import { mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
 import { type FuzzyForm, type KeyParts, type KeyTarget, keyClaims } from '../search/lookup.ts';
 import { compact, normalize } from '../search/normalize.ts';
-import { topCandidates, trigrams } from '../search/trigram.ts';
+import { MAX_CANDIDATES, topSharing, trigrams } from '../search/trigram.ts';
 import type { Entry } from './entry.ts';
 import type { EntryBrief, EntryParts, PartKind, Records } from './parts.ts';
 import { HashFile, hashFileBytes, RecordFile, recordFileBytes } from './store.ts';
@@ -66,7 +66,7 @@ type SlugRow = [source: string, index: number, path: string, signature: FileSign
 export interface KeysDelta {
   base: string;
   /** Slug → its new row and key parts, or null when it left the glossary. */
-  changed: Record<string, { row: SlugRow; keys: KeyParts } | null>;
+  changed: Record<string, { row: SlugRow; keys: KeyParts; forms: Array<[string, string]> } | null>;
 }
 
 export interface SlugInfo {
@@ -291,24 +291,44 @@ export class Pack {
 
   /** Forms worth ranking for the key: all of a small glossary's, else the trigram candidates. */
   fuzzyForms(key: string, prefilterAbove: number): FuzzyForm[] {
-    this.ensure('forms');
-    const forms = new RecordFile(join(this.dir, 'forms.data'), join(this.dir, 'forms.idx'));
-    const toForm = (text: string | Buffer): FuzzyForm => {
+    const delta = this.keysDelta();
+    const baseDir = delta ? join(this.dir, '..', delta.base) : this.dir;
+    const useDelta = delta !== null && !existsSync(join(this.dir, 'forms.idx')) && existsSync(join(baseDir, 'trigrams.hash'));
+    if (!useDelta) this.ensure('forms');
+    const dir = useDelta ? baseDir : this.dir;
+    const changed = useDelta ? delta.changed : {};
+    const forms = new RecordFile(join(dir, 'forms.data'), join(dir, 'forms.idx'));
+    // [form, its place in its entry's list, shared trigrams with the key]
+    const candidates: Array<{ form: FuzzyForm; place: number; shared: number }> = [];
+    const toForm = (text: string | Buffer, place: number, shared: number) => {
       const [slug, form, formKey] = JSON.parse(text.toString()) as [string, string, string];
-      return { slug, form, key: formKey };
+      if (!(slug in changed)) candidates.push({ form: { slug, form, key: formKey }, place, shared });
     };
     const all = forms.count();
-    if (all <= prefilterAbove) return forms.all().map(toForm);
-    const grams = new HashFile(join(this.dir, 'trigrams.hash'));
-    try {
-      const ids = topCandidates((gram) => {
-        const value = grams.get(gram);
-        return value === undefined ? undefined : (JSON.parse(value) as number[]);
-      }, key);
-      return ids.sort((a, b) => a - b).map((id) => toForm(forms.get(id)));
-    } finally {
-      grams.close();
+    if (all <= prefilterAbove) forms.all().forEach((text, id) => toForm(text, id, 0));
+    else {
+      const grams = new HashFile(join(dir, 'trigrams.hash'));
+      try {
+        const shared = topSharing((gram) => {
+          const value = grams.get(gram);
+          return value === undefined ? undefined : (JSON.parse(value) as number[]);
+        }, key);
+        for (const [id, count] of shared) toForm(forms.get(id), id, count);
+      } finally {
+        grams.close();
+      }
     }
+    // Entries changed since the base generation: their forms, scored the same way.
+    const wanted = new Set(trigrams(key));
+    for (const [slug, change] of Object.entries(changed)) {
+      change?.forms.forEach(([form, formKey], place) => {
+        const shared = trigrams(formKey).filter((gram) => wanted.has(gram)).length;
+        if (all <= prefilterAbove || shared > 0) candidates.push({ form: { slug, form, key: formKey }, place, shared });
+      });
+    }
+    const kept = all <= prefilterAbove ? candidates : candidates.sort((a, b) => b.shared - a.shared).slice(0, MAX_CANDIDATES);
+    // In glossary order, as fuse.js would see them in a full list.
+    return kept.sort((a, b) => bySlug(a.form, b.form) || a.place - b.place).map((c) => c.form);
   }
 }
 

@@ -17,14 +17,11 @@ export function trigrams(key: string): string[] {
 export const PREFILTER_ABOVE = 2000;
 export const MAX_CANDIDATES = 300;
 
-/** Form ids sharing the most trigrams with the key, best first (ties: lower id first). */
-export function topCandidates(postingsOf: (trigram: string) => number[] | undefined, key: string): number[] {
+/** Form ids sharing the most trigrams with the key, with how many, best first (ties: lower id first). */
+export function topSharing(postingsOf: (trigram: string) => number[] | undefined, key: string): Array<[number, number]> {
   const shared = new Map<number, number>();
   for (const gram of trigrams(key)) {
     for (const id of postingsOf(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
-  return [...shared]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_CANDIDATES)
-    .map(([id]) => id);
+  return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
 }
