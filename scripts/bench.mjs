@@ -110,7 +110,7 @@ for (const c of cases) measure(c.argv, { input: c.input, expect: c.expect });
 const changed = join(large, 'bench-added-term.yaml');
 const addedText = readFileSync(join(large, readdirSync(large).find((n) => n.endsWith('.yaml'))), 'utf8')
   .replace(/^term: .*$/m, 'term: bench added term')
-  .replace(/^aliases:\n(  - .*\n)+/m, '');
+  .replace(/^aliases:\n( {2}- .*\n)+/m, '');
 // Each change is followed by a `define` of the changed term, which must see it: the added
 // term is found, the term edited in place (same size, same inode) is found under its new
 // name, the deleted one is not.

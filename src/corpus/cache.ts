@@ -303,7 +303,9 @@ export class DirectoryCache {
       diagnostics.push(...file.diagnostics);
       if (file.slug !== undefined) counts[slot.dir]!++;
     }
-    this.options.dirs.forEach((dir, i) => directories.push({ dir, builtin: false, count: counts[i]! }));
+    this.options.dirs.forEach((dir, i) => {
+      directories.push({ dir, builtin: false, count: counts[i]! });
+    });
 
     if (texts.length > 0) writeRecords(join(this.dir, segment), texts, parts);
     const builtin = this.options.builtin;

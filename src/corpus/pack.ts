@@ -305,7 +305,11 @@ export class Pack {
       if (!(slug in changed)) candidates.push({ form: { slug, form, key: formKey }, place, shared });
     };
     const all = forms.count();
-    if (all <= prefilterAbove) forms.all().forEach((text, id) => toForm(text, id, 0));
+    if (all <= prefilterAbove) {
+      forms.all().forEach((text, id) => {
+        toForm(text, id, 0);
+      });
+    }
     else {
       const grams = new HashFile(join(dir, 'trigrams.hash'));
       try {

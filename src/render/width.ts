@@ -3,8 +3,8 @@
 // Characters that join a grapheme to its neighbours (UAX #29: Extend, SpacingMark, ZWJ,
 // Prepend, regional indicators, Hangul jamo, CR). Text without them has one grapheme per
 // code point, so it is split without Intl.Segmenter, whose construction costs ~10 ms.
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of single code points on purpose (any one of them means "use the segmenter")
 const JOINING =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: single code points on purpose (any one of them means "use the segmenter")
   /\u200D|[\p{M}\p{Regional_Indicator}\r\u200C\uFE00-\uFE0F\uFF9E\uFF9F\u0E33\u0EB3\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}\u{E0000}-\u{E0FFF}\u{110BD}\u{110CD}\u{111C2}\u{111C3}]/u;
 let segmenter: Intl.Segmenter | undefined;
 function segmentsOf(text: string): Iterable<{ segment: string }> {
