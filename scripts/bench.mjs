@@ -48,7 +48,7 @@ function measure(argv, options = {}) {
   const rssFile = join(scratch, 'rss');
   const command = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
   const start = process.hrtime.bigint();
-  const result = spawnSync(command[0], command.slice(1), { env: options.env ?? env(warmCache), input: options.input ?? '', stdio: ['pipe', 'ignore', 'pipe'] });
+  const result = spawnSync(command[0], command.slice(1), { env: options.env ?? env(warmCache), input: options.input ?? '', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (options.expect !== undefined && result.status !== options.expect) {
     throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr?.toString().slice(0, 300)}`);

@@ -1,8 +1,7 @@
 /**
  * The process binding: real streams, signals, exit status. Everything else is in run().
  */
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 import { EXIT } from './errors.ts';
 import { fastRoute, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
@@ -46,10 +45,23 @@ function writer(fd: 1 | 2): (text: string) => void {
   };
 }
 
+/**
+ * Whether fd is a terminal. A pipe or a file is not, and fstat says so without loading
+ * node:tty (which loads node:net and the streams, ~5 ms); a character device may be one.
+ */
+function isTerminal(fd: 0 | 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
 export async function main(): Promise<void> {
   process.on('SIGINT', () => process.exit(EXIT.interrupted));
 
-  const stdoutIsTTY = isatty(1);
+  const stdoutIsTTY = isTerminal(1);
   const io: Io = {
     stdout: {
       write: writer(1),
@@ -61,8 +73,18 @@ export async function main(): Promise<void> {
         return process.stdout.rows;
       },
     },
-    stderr: { write: writer(2), isTTY: isatty(2) },
-    stdin: { isTTY: isatty(0), readAll: readStdin },
+    stderr: {
+      write: writer(2),
+      get isTTY() {
+        return isTerminal(2);
+      },
+    },
+    stdin: {
+      get isTTY() {
+        return isTerminal(0);
+      },
+      readAll: readStdin,
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

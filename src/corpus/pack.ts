@@ -331,8 +331,10 @@ export class Pack {
       });
     }
     const kept = all <= prefilterAbove ? candidates : candidates.sort((a, b) => b.shared - a.shared).slice(0, MAX_CANDIDATES);
-    // In glossary order, as fuse.js would see them in a full list.
-    return kept.sort((a, b) => bySlug(a.form, b.form) || a.place - b.place).map((c) => c.form);
+    // In glossary order, as fuse.js would see them in a full list (ids are in that order
+    // already; only forms from a delta need the collator, which costs ms to create).
+    const hasDelta = Object.keys(changed).length > 0;
+    return kept.sort((a, b) => (hasDelta ? bySlug(a.form, b.form) : 0) || a.place - b.place).map((c) => c.form);
   }
 }
 
