@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Bundles src/ into dist/ (one start-up file plus lazily loaded chunks) and compiles the
-// built-in glossary to dist/glossary.json. Fails on any error in a built-in term file.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// built-in glossary to the pack dist/glossary/. Fails on any error in a built-in term file.
+// The start-up file must stay small (every 100 KB of JavaScript costs ~10 ms of every
+// command): yaml, fuse.js and the commands that need the whole glossary are chunks loaded
+// by dynamic import(); `npm run build -- --metafile` prints what went where.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,23 +18,84 @@ const dist = join(root, `.dist-build-${process.pid}`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await build({
-  entryPoints: { genz: join(root, 'src/main.ts'), compile: join(root, 'src/compile.ts') },
-  outdir: dist,
+// Node's built-in modules reached through process.getBuiltinModule() rather than `import`:
+// an ESM import of node:fs builds a module facade that loads every lazy part of fs (streams,
+// promises…), ~5 ms of every start-up. Same exports, read once the bundle runs.
+const builtinsWithoutFacades = {
+  name: 'builtins-without-facades',
+  setup(b) {
+    // Imports only: a CommonJS require() (commander's) gets the real module, getters and all.
+    b.onResolve({ filter: /^node:(fs|path|os|tty|process|url|module)$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, async (args) => {
+      // Data properties only: reading a lazy getter (fs.ReadStream, process.stderr) is the cost
+      // being avoided. Importing one by name fails the build, visibly.
+      const module = (await import(args.path)).default;
+      const names = Object.keys(module).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && 'value' in Object.getOwnPropertyDescriptor(module, name));
+      return {
+        contents: `const m = process.getBuiltinModule(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+// main.ts loads the full command line (cli.ts) only when the fast path declines: it is a
+// bundle of its own, dist/cli.js, left out of the start-up file.
+// So is fuse.js, bundled to dist/fuse.js: resolving it in node_modules costs ~9 ms.
+const cliApart = {
+  name: 'cli-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './cli.js', external: true } : undefined));
+    b.onResolve({ filter: /^fuse\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './fuse.js', external: true } : undefined));
+  },
+};
+
+// Identifies this build's code, for the cache key (src/corpus/cache.ts).
+const buildId = createHash('sha256');
+for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
+  if (String(file).endsWith('.ts')) buildId.update(readFileSync(join(root, 'src', String(file))));
+}
+buildId.update(readFileSync(join(root, 'package-lock.json')));
+
+const common = {
+  define: { __GENZ_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
+  plugins: [builtinsWithoutFacades],
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // Smaller code parses faster; names are kept so GENZ_DEBUG stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // yaml is required on first parse of a term file (corpus/parse.ts) and fuse.js imported for
+  // the first fuzzy match, both from node_modules: neither belongs in the start-up file.
+  external: ['yaml', 'fuse.js'],
+  metafile: true,
   logLevel: 'warning',
   // Some bundled CommonJS code calls require(); give ESM output a real one.
   banner: { js: "import { createRequire as __genzCreateRequire } from 'node:module'; const require = __genzCreateRequire(import.meta.url);" },
-});
+};
+// The start-up file is one file (each extra module costs its resolution, read and compile);
+// the command line, and the glossary compiler, are bundles of their own.
+const result = await build({ ...common, plugins: [...common.plugins, cliApart], banner: {}, entryPoints: { genz: join(root, 'src/main.ts') }, outdir: dist });
+const cli = await build({ ...common, plugins: [...common.plugins, cliApart], entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: dist });
+await build({ ...common, banner: {}, entryPoints: { fuse: join(root, 'node_modules/fuse.js/dist/fuse.mjs') }, outdir: dist, minify: true });
+await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
+// yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
+await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
 
-const { compileGlossary, formatDiagnostic } = await import(join(dist, 'compile.js'));
-const { glossary, diagnostics } = compileGlossary(root);
+if (process.argv.includes('--metafile')) {
+  for (const [file, output] of Object.entries({ ...result.metafile.outputs, ...cli.metafile.outputs })) {
+    const imports = output.imports.filter((i) => !i.external).map((i) => `${i.kind === 'dynamic-import' ? 'lazy ' : ''}${i.path}`);
+    console.error(`${file.replace(`${root}/`, '')}: ${(output.bytes / 1024).toFixed(1)} KB${imports.length ? ` → ${imports.join(', ')}` : ''}`);
+  }
+}
+
+const { compileGlossary, formatDiagnostic } = await import(join(dist, 'build', 'compile.js'));
+const { count, diagnostics } = compileGlossary(root, join(dist, 'glossary'));
 const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
 if (errors.length > 0) {
@@ -38,7 +103,6 @@ if (errors.length > 0) {
   rmSync(dist, { recursive: true, force: true });
   process.exit(1);
 }
-writeFileSync(join(dist, 'glossary.json'), JSON.stringify(glossary));
 const old = join(root, `.dist-old-${process.pid}`);
 try {
   renameSync(final, old);
@@ -47,7 +111,7 @@ try {
 }
 renameSync(dist, final);
 rmSync(old, { recursive: true, force: true });
-console.error(`build: ${glossary.entries.length} built-in entries compiled`);
+console.error(`build: ${count} built-in entries compiled`);
 
 // The man page is generated from the built program's --help output.
 const { writeManPage } = await import('./man.mjs');

@@ -131,7 +131,7 @@ export function manPage() {
     ...items(STATIC.exit),
     '.SH FILES',
     ...items([
-      ['data/terms/*.yaml (in the package)', 'The built-in glossary, compiled to dist/glossary.json.'],
+      ['data/terms/*.yaml (in the package)', 'The built-in glossary, compiled to dist/glossary/.'],
       ['~/.config/genz/terms/*.yaml', 'Your own term files; the format is docs/term-format.md in the package.'],
     ]),
     '.SH SEE ALSO',

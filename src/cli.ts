@@ -9,16 +9,18 @@ import { COMMANDS } from './commands/index.ts';
 import { Context, type GlobalOptions } from './context.ts';
 import { positiveInt } from './commands/numbers.ts';
 import { examples } from './commands/registry.ts';
-import { EXIT, GenzError } from './errors.ts';
+import { EXIT } from './errors.ts';
+import { fastRoute, reportFailure, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
-import { sanitizeInline } from './render/sanitize.ts';
 import { wrapWords } from './render/wrap.ts';
 import { nearest } from './search/distance.ts';
-import { lookup, type TermIndex } from './search/lookup.ts';
+import { type Lookupable, lookup } from './search/lookup.ts';
 
 export interface RunOptions {
   /** Compiled built-in glossary to use instead of the one beside the code (tests). */
   builtinPath?: string;
+  /** Parse everything with commander, even what fast.ts would take (tests). */
+  noFastPath?: boolean;
 }
 
 export const VERSION: string = pkg.version;
@@ -119,7 +121,7 @@ function operands(argv: string[], program: Command): string[] {
 async function unknownCommandHint(words: string[], ctx: () => Context, commandNames: string[]): Promise<string> {
   const phrase = words.join(' ');
   const defineHint = `to look it up, run: genz define ${phrase}`;
-  let index: TermIndex | undefined;
+  let index: Lookupable | undefined;
   try {
     index = ctx().index();
   } catch {
@@ -146,6 +148,8 @@ async function commanderFailure(error: CommanderError, argv: string[], ctx: () =
 }
 
 export async function run(argv: string[], io: Io, options: RunOptions = {}): Promise<number> {
+  const route = options.noFastPath ? undefined : fastRoute(argv);
+  if (route) return runRoute(route, io, options.builtinPath);
   let exitCode: number = EXIT.ok;
   let lastContext: Context | undefined;
   const makeContext = (global: GlobalOptions) => {
@@ -165,13 +169,6 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return await commanderFailure(error, argv, fallbackContext, program);
-    if (error instanceof GenzError) {
-      fallbackContext().error(error.message, error.hint);
-      return error.exitCode;
-    }
-    io.stderr.write(`genz: internal error: ${sanitizeInline(String((error as Error)?.message ?? error))}\n`);
-    if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    else io.stderr.write('hint: run again with GENZ_DEBUG=1 for the stack trace, and please report it\n');
-    return EXIT.internal;
+    return reportFailure(error, fallbackContext(), io);
   }
 }

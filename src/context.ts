@@ -5,15 +5,17 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { type Glossary, loadGlossary } from './corpus/load.ts';
+import { CompiledGlossary } from './corpus/compiled.ts';
+import { builtinGlossaryPath, type Glossary } from './corpus/load.ts';
+import type { EntryBrief } from './corpus/parts.ts';
 import type { Diagnostic } from './corpus/parse.ts';
 import type { Io } from './io.ts';
 import { pagerCommand, pagerEnv, shouldPage } from './pager.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';
 import { type ColorLevel, makeStyle, type Style } from './render/style.ts';
 import { ExplainIndex } from './search/explain.ts';
-import { SearchIndex, searchIndexData } from './search/fulltext.ts';
-import { TermIndex } from './search/lookup.ts';
+import { SearchIndex } from './search/fulltext.ts';
+import type { Lookupable } from './search/lookup.ts';
 
 export interface GlobalOptions {
   data: string[];
@@ -32,9 +34,10 @@ export interface SearchPathEntry {
 }
 
 export class Context {
+  private compiledGlossary?: CompiledGlossary;
   private loaded?: Glossary;
   private path?: SearchPathEntry[];
-  private termIndex?: TermIndex;
+  private readonly warnedFiles = new Set<string>();
   private explainer?: ExplainIndex;
   private searcher?: SearchIndex;
 
@@ -100,46 +103,73 @@ export class Context {
     return this.path;
   }
 
-  glossary(): Glossary {
-    if (!this.loaded) {
-      this.loaded = loadGlossary({
+  /** The $XDG_CACHE_HOME/genz directory (default ~/.cache/genz). */
+  get cacheRoot(): string {
+    const { env, cwd } = this.io;
+    const base = env['XDG_CACHE_HOME'] ? resolve(cwd, env['XDG_CACHE_HOME']) : join(env['HOME'] ?? homedir(), '.cache');
+    return join(base, 'genz');
+  }
+
+  /** The glossary in use, compiled (corpus/compiled.ts): each command reads only what it needs. */
+  compiled(): CompiledGlossary {
+    if (!this.compiledGlossary) {
+      this.compiledGlossary = new CompiledGlossary({
         dirs: this.searchPath().map((entry) => entry.dir),
         includeBuiltin: this.global.builtin,
-        ...(this.builtinPath ? { builtinPath: this.builtinPath } : {}),
+        builtinPath: this.builtinPath ?? builtinGlossaryPath(),
+        cacheRoot: this.cacheRoot,
       });
-      // A broken user file does not take the glossary down: say so once per file, answer
-      // from the rest, and leave the full list to `genz validate`.
-      const byFile = new Map<string, Diagnostic[]>();
-      for (const d of this.loaded.errors) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-      for (const [file, errors] of byFile) {
-        const [first] = errors as [Diagnostic];
-        const more = errors.length > 1 ? ` (and ${errors.length - 1} more: genz validate ${file})` : '';
-        this.warn(`skipped ${file}:${first.line}:${first.col}: ${first.message} [${first.rule}]${more}`);
-      }
     }
+    return this.compiledGlossary;
+  }
+
+  /** Every entry: for the commands that need them all. */
+  glossary(): Glossary {
+    this.loaded ??= this.compiled().glossary();
     return this.loaded;
   }
 
-  index(): TermIndex {
-    this.termIndex ??= new TermIndex(this.glossary());
-    return this.termIndex;
+  // A broken user file does not take the glossary down: say so once per file, answer from
+  // the rest, and leave the full list to `genz validate`. Said when the command reports its
+  // status or an error, so that it describes the files as the answer found them (the cache
+  // may have been brought up to date meanwhile).
+  private reportLoadErrors(): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of this.compiledGlossary?.diagnostics ?? []) if (d.severity === 'error') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const [file, errors] of byFile) {
+      if (this.warnedFiles.has(file)) continue;
+      this.warnedFiles.add(file);
+      const [first] = errors as [Diagnostic];
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more: genz validate ${file})` : '';
+      this.warn(`skipped ${file}:${first.line}:${first.col}: ${first.message} [${first.rule}]${more}`);
+    }
+  }
+
+  index(): Lookupable {
+    return this.compiled();
   }
 
   explainIndex(): ExplainIndex {
-    this.explainer ??= ExplainIndex.build(this.glossary().entries);
+    this.explainer ??= new ExplainIndex(this.compiled().explainData());
     return this.explainer;
   }
 
   searchIndex(): SearchIndex {
-    this.searcher ??= new SearchIndex(searchIndexData(this.glossary().entries));
+    this.searcher ??= new SearchIndex(this.compiled().searchData());
     return this.searcher;
   }
 
-  termOf = (slug: string): string | undefined => this.glossary().get(slug)?.term;
+  /** Term, category and gist of an entry, without loading it. */
+  brief(slug: string): EntryBrief | undefined {
+    return this.compiled().brief(slug);
+  }
+
+  termOf = (slug: string): string | undefined => this.compiled().termOf(slug);
 
   /** Exit status for a command that otherwise succeeded: 3 if some term file failed to load. */
   get loadStatus(): number {
-    return this.loaded && this.loaded.errors.length > 0 ? 3 : 0;
+    this.reportLoadErrors();
+    return this.compiledGlossary?.diagnostics.some((d) => d.severity === 'error') ? 3 : 0;
   }
 
   out(...lines: string[]): void {
@@ -175,6 +205,7 @@ export class Context {
   }
 
   error(message: string, hint?: string): void {
+    this.reportLoadErrors();
     this.io.stderr.write(`genz: ${sanitizeInline(message)}\n`);
     if (hint) this.io.stderr.write(`hint: ${sanitizeInline(hint)}\n`);
   }

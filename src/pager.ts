@@ -3,7 +3,6 @@
  * are pure functions of the environment; `spawnPager` is the one process-side piece, wired
  * in by src/main.ts as `Io.page`.
  */
-import { spawn } from 'node:child_process';
 
 type Env = Record<string, string | undefined>;
 
@@ -72,6 +71,8 @@ export function spawnPager(text: string, command: string[], env: Env): Promise<b
   if (!program) return Promise.resolve(false);
   return new Promise((resolve) => {
     let started = false;
+    // Loaded here, not at start-up: most runs never page.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(program, args, { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
     child.on('spawn', () => {
       started = true;

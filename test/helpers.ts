@@ -48,6 +48,8 @@ export interface FakeIoOptions {
   pagerStarts?: boolean;
   cwd?: string;
   now?: Date;
+  /** Parse with commander even where the fast path (src/fast.ts) would answer. */
+  noFastPath?: boolean;
 }
 
 export const CTRL_C = '\u0003';
@@ -109,7 +111,7 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
       };
     },
   };
-  const status = await run(argv, io);
+  const status = await run(argv, io, options.noFastPath ? { noFastPath: true } : {});
   return { status, stdout, stderr, pages };
 }
 

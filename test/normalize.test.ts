@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compact, normalize, slugify } from '../src/search/normalize.ts';
+import fc from 'fast-check';
+import { words, wordsUnicode } from '../src/search/fulltext.ts';
+import { compact, normalize, normalizeUnicode, slugify } from '../src/search/normalize.ts';
 
 describe('normalize', () => {
   it.each([
@@ -43,5 +45,27 @@ describe('slugify', () => {
     ['micro-influencer', 'micro-influencer'],
   ])('%j → %j', (input, expected) => {
     expect(slugify(input)).toBe(expected);
+  });
+});
+
+describe('normalize: the ASCII fast path', () => {
+  it('agrees with the full Unicode path on any ASCII text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (text) => {
+        expect(normalize(text)).toBe(normalizeUnicode(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('search words: the ASCII fast path', () => {
+  it('agrees with the Unicode path on any ASCII text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (text) => {
+        expect(words(text)).toEqual(wordsUnicode(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

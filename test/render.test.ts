@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../src/corpus/entry.ts';
 import { renderEntry } from '../src/render/entry.ts';
 import { makeStyle, plain } from '../src/render/style.ts';
-import { displayWidth } from '../src/render/width.ts';
+import { displayWidth, graphemes } from '../src/render/width.ts';
 import { wrapWords } from '../src/render/wrap.ts';
 import { ANSI } from './helpers.ts';
 
@@ -85,5 +85,12 @@ describe('wrapWords', () => {
     ['👀 👀 👀', 5, ['👀 👀', '👀']],
   ])('%j at %i', (input, width, expected) => {
     expect(wrapWords(input, width)).toEqual(expected);
+  });
+});
+
+describe('graphemes without Intl.Segmenter', () => {
+  it.each(['café — ok', '🔥🔥 fire', '你好 world', 'e\u0301tude', '👍🏽 nice', '🇫🇷 team', '👩‍💻 dev', 'a\r\nb', '한국어', 'ﾊﾟ'])('splits %j as the segmenter does', (text) => {
+    const expected = Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+    expect(graphemes(text)).toEqual(expected);
   });
 });

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderBrief, renderEntry, SECTIONS } from '../render/entry.ts';
@@ -42,11 +41,12 @@ export const registerDefine: Register = (program, context, setExit) => {
     .description('print the full entry of the best match for a term')
     .argument('<term...>', 'the term; words are joined, so quotes are optional')
     .addOption(
-      new Option('-s, --section <names>', `print only these sections (comma-separated or repeated): ${SECTIONS.join(', ')}`)
+      // program.createOption, not `new Option`: this module must load without commander (fast.ts).
+      program.createOption('-s, --section <names>', `print only these sections (comma-separated or repeated): ${SECTIONS.join(', ')}`)
         .argParser(collect)
         .conflicts(['json', 'brief']),
     )
-    .addOption(new Option('--brief', 'print one line, "term — gist", for scripts and chat').conflicts('json'))
+    .addOption(program.createOption('--brief', 'print one line, "term — gist", for scripts and chat').conflicts('json'))
     .option('--json', 'print one JSON document (schema/output.schema.json)')
     .addHelpText(
       'after',

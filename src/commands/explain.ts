@@ -57,7 +57,6 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
     throw new UsageError(`the message is ${text.length} characters; explain reads at most ${MAX_MESSAGE_CHARS}`);
   }
   if (text.trim() === '') throw new UsageError('the message is empty', 'try: genz explain "that deck ate, no cap"');
-  const glossary = ctx.glossary();
   const hits = ctx.explainIndex().explain(text);
 
   // Each term once, in order of first appearance; certain if any of its uses is.
@@ -76,7 +75,7 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
       schemaVersion: SCHEMA_VERSION,
       command: 'explain',
       hits: hits.map((hit) => {
-        const entry = glossary.get(hit.slug)!;
+        const entry = ctx.brief(hit.slug)!;
         return {
           start: codePointOffset(text, hit.start),
           end: codePointOffset(text, hit.end),
@@ -88,7 +87,7 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
         };
       }),
       terms: [...terms].map(([slug, { certainty, count }]) => {
-        const entry = glossary.get(slug)!;
+        const entry = ctx.brief(slug)!;
         return { slug, term: entry.term, certainty, count, gist: entry.gist };
       }),
     });
@@ -98,7 +97,7 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
     ctx.out(highlight(ctx, text.trimEnd(), hits, tty ? ctx.width : undefined));
     ctx.out('');
     for (const [slug, { certainty }] of terms) {
-      const entry = glossary.get(slug)!;
+      const entry = ctx.brief(slug)!;
       const name = sanitizeInline(entry.term) + (certainty === 'possible' ? ' (possible)' : '');
       const gist = sanitizeInline(entry.gist);
       ctx.out(tty ? hang(`${name} — `, `${ctx.style.strong(name)} — `, gist, ctx.width, '', '    ').join('\n') : `${name} — ${gist}`);

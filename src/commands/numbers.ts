@@ -1,5 +1,5 @@
 /** Commander parsers for numeric option values; a bad value is a usage error (exit 2). */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from './shared.ts';
 
 export function positiveInt(value: string): number {
   const n = Number(value);

@@ -14,10 +14,10 @@ export interface SearchOptions {
 export function search(ctx: Context, words: string[], options: SearchOptions): number {
   const query = words.join(' ').trim();
   if (query === '') throw new UsageError('search needs some words', 'try "genz search pretend to work"');
-  const glossary = ctx.glossary();
-  const allow = options.category ? (slug: string) => glossary.get(slug)?.category === options.category : undefined;
-  const hits = ctx.searchIndex().search(query, options.limit ?? 10, allow);
-  const rows = hits.map((hit) => ({ hit, entry: glossary.get(hit.slug)! }));
+  const index = ctx.searchIndex();
+  const allow = options.category ? (slug: string) => ctx.brief(slug)?.category === options.category : undefined;
+  const hits = index.search(query, options.limit ?? 10, allow);
+  const rows = hits.map((hit) => ({ hit, entry: ctx.brief(hit.slug)! }));
   if (options.json) {
     ctx.json({
       schemaVersion: SCHEMA_VERSION,

@@ -1,10 +1,19 @@
 /** Small pieces several commands share: option parsing and one-line rows. */
-import { InvalidArgumentError } from 'commander';
 import { CATEGORIES, type Category, type Entry, WORKPLACE_RATINGS, type WorkplaceRating } from '../corpus/entry.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import type { Style } from '../render/style.ts';
 import { hang } from '../render/wrap.ts';
 import { nearest } from '../search/distance.ts';
+
+/**
+ * Commander's InvalidArgumentError by its documented shape (commander reports any error with
+ * this code as a bad option value). Not imported, so the commands' modules load without
+ * commander: the fast path (src/fast.ts) answers common commands without it.
+ */
+export class InvalidArgumentError extends Error {
+  readonly code = 'commander.invalidArgument';
+  readonly exitCode = 1;
+}
 
 function oneOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T => {
@@ -30,7 +39,7 @@ export function parseSeed(value: string): number {
 }
 
 /** "term — gist", wrapped with a hanging indent on a terminal, one line when piped. */
-export function gistRow(entry: Entry, style: Style, width: number | undefined, extra = ''): string {
+export function gistRow(entry: Pick<Entry, 'term' | 'gist'>, style: Style, width: number | undefined, extra = ''): string {
   const term = sanitizeInline(entry.term);
   const text = `${sanitizeInline(entry.gist)}${extra}`;
   if (width === undefined) return `${term} — ${text}`;

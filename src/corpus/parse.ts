@@ -2,9 +2,29 @@
  * One term file's text → a validated entry, or located diagnostics. Pure apart from the
  * `yaml` parser; reading files is the loader's job.
  */
-import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import type { Entry } from './entry.ts';
+import { parseSimpleYaml } from './fastyaml.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
+
+// The yaml package is a third of the program's code and only needed when a term file is
+// parsed, which most runs never do (the glossaries are compiled). Parsing is synchronous, so
+// it is required on first use rather than imported: from dist/yaml.cjs, one file the build
+// bundles it into (its ~80 modules cost 40 ms to load one by one), else from node_modules.
+const HERE = dirname(fileURLToPath(import.meta.url));
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  if (!yamlModule) {
+    const bundled = [join(HERE, 'yaml.cjs'), join(HERE, '..', 'yaml.cjs')].find((path) => existsSync(path));
+    yamlModule = createRequire(import.meta.url)(bundled ?? 'yaml') as typeof Yaml;
+  }
+  return yamlModule;
+}
 
 export interface Diagnostic {
   file: string;
@@ -35,7 +55,7 @@ export function slugOfFile(file: string): string {
 export function parseTermText(
   text: string,
   file: string,
-  options: { profile?: Profile; builtin?: boolean } = {},
+  options: { profile?: Profile; builtin?: boolean; fast?: boolean } = {},
 ): ParseResult {
   const diag = (line: number, col: number, message: string, rule: string, severity: Severity = 'error'): Diagnostic => ({
     file,
@@ -50,8 +70,19 @@ export function parseTermText(
     return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
   }
 
+  // Compiling a directory (fast: true): a file in the plain subset that validates cleanly
+  // needs no positions, so the quick reader will do. Anything else takes the full path.
+  if (options.fast) {
+    const simple = parseSimpleYaml(source);
+    if (simple !== undefined) {
+      const { entry, problems } = validateTerm(simple, slugOfFile(file), options.profile ?? 'basic');
+      if (entry && problems.length === 0) return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics: [] };
+    }
+  }
+
+  const { isNode, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
+  let doc: ReturnType<typeof Yaml.parseDocument>;
   let value: unknown;
   try {
     doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -91,7 +122,8 @@ export function parseTermText(
 }
 
 /** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */
-function keyNodeOf(doc: ReturnType<typeof parseDocument>, path: Path): Node | undefined {
+function keyNodeOf(doc: ReturnType<typeof Yaml.parseDocument>, path: Path): Node | undefined {
+  const { isNode } = yaml();
   const last = path[path.length - 1];
   if (typeof last !== 'string' || path.length === 0) return undefined;
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);

@@ -32,7 +32,7 @@ export interface ExplainIndexData {
   phrases: Array<[string[], string]>;
   ambiguous: string[];
   cues: Array<[string, string[][]]>;
-  /** Slugs whose term is an upper-case abbreviation (NGL, FR). */
+  /** Slugs whose term is an upper-case abbreviation that is not a word (NGL, FR). */
   acronyms: string[];
   /** Slugs of chat-register terms, which lend slang context to their neighbours. */
   slangRegister: string[];
@@ -53,13 +53,13 @@ const SENTENCE_END = /[\n.!?]/;
 const CLAUSE_BREAK = /[,;:()\u2013\u2014…]|\s-\s/;
 
 const NEIGHBOUR_TOKENS = 12;
+// Wellbeing terms are mostly plain HR vocabulary ("work-life balance", "burnout",
+// "self-care"): they say nothing about whether the words around them are slang.
+const NOT_CHAT_REGISTER = new Set(['wellbeing']);
 
 function sameSentence(text: string, tokens: Token[], from: number, to: number): boolean {
   return !SENTENCE_END.test(text.slice(tokens[from]!.end, tokens[to]!.start));
 }
-// Wellbeing terms are mostly plain HR vocabulary ("work-life balance", "burnout",
-// "self-care"): they say nothing about whether the words around them are slang.
-const NOT_CHAT_REGISTER = new Set(['wellbeing']);
 const SHORT_SENTENCE = 5;
 
 /** The sentence number of each token. */
@@ -78,55 +78,54 @@ function sameLine(text: string, tokens: Token[], a: number, b: number): boolean 
 
 const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
 
+/** Phrases by first token, longest first: what explain looks up for each word of a message. */
+export function phrasesByFirst(phrases: Array<[string[], string]>): Map<string, Array<[string[], string]>> {
+  const byFirst = new Map<string, Array<[string[], string]>>();
+  for (const phrase of phrases) {
+    const first = phrase[0][0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push(phrase);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return byFirst;
+}
+
+/** The index as explain reads it: in memory, or compiled and read by first token (pack.ts). */
+export interface ExplainSource {
+  phrasesStartingWith(token: string): Array<[string[], string]> | undefined;
+  ambiguous: string[];
+  cues: Array<[string, string[][]]>;
+  acronyms: string[];
+  slangRegister: string[];
+}
+
 export class ExplainIndex {
-  private readonly byFirst = new Map<string, Phrase[]>();
+  private readonly byFirst = new Map<string, Phrase[] | undefined>();
+  private readonly source: ExplainSource;
   private readonly ambiguous: Set<string>;
   private readonly cues: Map<string, string[][]>;
   private readonly acronyms: Set<string>;
   private readonly slangRegister: Set<string>;
 
-  constructor(data: ExplainIndexData) {
-    for (const [tokens, slug] of data.phrases) {
-      const first = tokens[0]!;
-      const list = this.byFirst.get(first) ?? [];
-      list.push({ tokens, slug });
-      this.byFirst.set(first, list);
-    }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.ambiguous = new Set(data.ambiguous);
-    this.cues = new Map(data.cues);
-    this.acronyms = new Set(data.acronyms);
-    this.slangRegister = new Set(data.slangRegister);
+  constructor(data: ExplainIndexData | ExplainSource) {
+    if ('phrases' in data) {
+      const byFirst = phrasesByFirst(data.phrases);
+      this.source = { ...data, phrasesStartingWith: (token) => byFirst.get(token) };
+    } else this.source = data;
+    this.ambiguous = new Set(this.source.ambiguous);
+    this.cues = new Map(this.source.cues);
+    this.acronyms = new Set(this.source.acronyms);
+    this.slangRegister = new Set(this.source.slangRegister);
+  }
+
+  private phrasesAt(token: string): Phrase[] | undefined {
+    if (!this.byFirst.has(token)) this.byFirst.set(token, this.source.phrasesStartingWith(token)?.map(([tokens, slug]) => ({ tokens, slug })));
+    return this.byFirst.get(token);
   }
 
   static data(entries: Iterable<Entry>): ExplainIndexData {
-    const phrases: Array<[string[], string]> = [];
-    const seen = new Set<string>();
-    const ambiguous: string[] = [];
-    const cues: Array<[string, string[][]]> = [];
-    const acronyms: string[] = [];
-    const slangRegister: string[] = [];
-    for (const entry of entries) {
-      // Only acronyms that are not words themselves: NGL, FR, TBH, but not GOAT or HENRY.
-      if (/^[A-Z][A-Z0-9]+$/.test(entry.term) && (entry.term.length <= 3 || !/[AEIOU]/.test(entry.term))) acronyms.push(entry.slug);
-      if (!NOT_CHAT_REGISTER.has(entry.category)) slangRegister.push(entry.slug);
-      for (const form of [entry.term, ...entry.aliases]) {
-        const tokens = formTokens(form);
-        if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
-        // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
-        const joinable = tokens.length > 1 && !tokens.includes(WILDCARD) && compact(tokens.join('')).length >= 5;
-        const variants = joinable ? [tokens, [tokens.join('')]] : [tokens];
-        for (const variant of variants) {
-          const key = variant.join(' ');
-          if (seen.has(key)) continue; // the first entry (by precedence) keeps a phrase
-          seen.add(key);
-          phrases.push([variant, entry.slug]);
-        }
-      }
-      if (entry.ambiguous) ambiguous.push(entry.slug);
-      if (entry.cues.length > 0) cues.push([entry.slug, entry.cues.map(phraseTokens).filter((t) => t.length > 0)]);
-    }
-    return { phrases, ambiguous, cues, acronyms, slangRegister };
+    return mergeExplainParts([...entries].map(explainParts));
   }
 
   static build(entries: Iterable<Entry>): ExplainIndex {
@@ -176,7 +175,7 @@ export class ExplainIndex {
   }
 
   private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
-    const candidates = this.byFirst.get(tokens[i]!.norm);
+    const candidates = this.phrasesAt(tokens[i]!.norm);
     if (!candidates) return undefined;
     let best: { slug: string; to: number } | undefined;
     for (const phrase of candidates) {
@@ -231,6 +230,62 @@ export class ExplainIndex {
     }
     return false;
   }
+}
+
+/** What one entry adds to the explain index; cached per term file. */
+export interface ExplainParts {
+  slug: string;
+  acronym: boolean;
+  /** Lends slang context to its neighbours (see NOT_CHAT_REGISTER). */
+  chat: boolean;
+  /** Token lists, in the order the entry's forms give them. */
+  variants: string[][];
+  ambiguous: boolean;
+  cues: string[][];
+}
+
+export function explainParts(entry: Entry): ExplainParts {
+  const variants: string[][] = [];
+  for (const form of [entry.term, ...entry.aliases]) {
+    const tokens = formTokens(form);
+    if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
+    // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
+    const joinable = tokens.length > 1 && !tokens.includes(WILDCARD) && compact(tokens.join('')).length >= 5;
+    variants.push(tokens);
+    if (joinable) variants.push([tokens.join('')]);
+  }
+  return {
+    slug: entry.slug,
+    // Only acronyms that are not words themselves: NGL, FR, TBH, but not GOAT or HENRY.
+    acronym: /^[A-Z][A-Z0-9]+$/.test(entry.term) && (entry.term.length <= 3 || !/[AEIOU]/.test(entry.term)),
+    chat: !NOT_CHAT_REGISTER.has(entry.category),
+    variants,
+    ambiguous: entry.ambiguous,
+    cues: entry.cues.map(phraseTokens).filter((t) => t.length > 0),
+  };
+}
+
+/** The index data of entries in glossary order: the first entry to give a phrase keeps it. */
+export function mergeExplainParts(parts: Iterable<ExplainParts>): ExplainIndexData {
+  const phrases: Array<[string[], string]> = [];
+  const seen = new Set<string>();
+  const ambiguous: string[] = [];
+  const cues: Array<[string, string[][]]> = [];
+  const acronyms: string[] = [];
+  const slangRegister: string[] = [];
+  for (const part of parts) {
+    if (part.acronym) acronyms.push(part.slug);
+    if (part.chat) slangRegister.push(part.slug);
+    for (const variant of part.variants) {
+      const key = variant.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      phrases.push([variant, part.slug]);
+    }
+    if (part.ambiguous) ambiguous.push(part.slug);
+    if (part.cues.length > 0) cues.push([part.slug, part.cues]);
+  }
+  return { phrases, ambiguous, cues, acronyms, slangRegister };
 }
 
 /** A blank in a term ("it's the ___ for me") stands for one to three words. */

@@ -76,7 +76,21 @@ export function stem(token: string): string {
   return t;
 }
 
-function words(text: string): string[] {
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Search tokens of a text. For ASCII text normalizeToken comes down to lower case without apostrophes. */
+export function words(text: string): string[] {
+  const tokens = ASCII.test(text)
+    ? text
+        .toLowerCase()
+        .split(/[^a-z0-9']+/)
+        .map((w) => w.replace(/'/g, ''))
+    : text.split(/[^\p{L}\p{N}'’]+/u).map(normalizeToken);
+  return tokens.filter((w) => w !== '' && !STOPWORDS.has(w)).map(stem);
+}
+
+/** The general path alone, for the test that holds the ASCII one to it. */
+export function wordsUnicode(text: string): string[] {
   return text
     .split(/[^\p{L}\p{N}'’]+/u)
     .map(normalizeToken)
@@ -93,48 +107,93 @@ export interface SearchIndexData {
   postings: Record<string, number[]>;
 }
 
-export function searchIndexData(entries: Iterable<Entry>): SearchIndexData {
+/** What one entry adds to the search index; cached per term file. */
+export interface SearchParts {
+  /** Token count of each field. */
+  lengths: number[];
+  /** Flat [token, field, tf, token, field, tf, …]. */
+  counts: Array<string | number>;
+}
+
+export function searchParts(entry: Entry): SearchParts {
+  const texts = [
+    entry.term,
+    entry.aliases.join(' '),
+    entry.synonyms.map((s) => s.term).join(' '),
+    entry.tags.join(' ').replace(/-/g, ' '),
+    entry.gist,
+    entry.definition,
+  ];
+  const lengths: number[] = [];
+  const counts: Array<string | number> = [];
+  texts.forEach((text, field) => {
+    const tokens = words(text);
+    lengths.push(tokens.length);
+    const tf = new Map<string, number>();
+    for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + 1);
+    for (const [token, n] of tf) counts.push(token, field, n);
+  });
+  return { lengths, counts };
+}
+
+/** Index data of entries (slug and parts each), in glossary order. */
+export function mergeSearchParts(docs: Iterable<{ slug: string; parts: SearchParts }>): SearchIndexData {
   const slugs: string[] = [];
   const lengths: number[][] = FIELDS.map(() => []);
   const postings: Record<string, number[]> = Object.create(null);
   let doc = 0;
-  for (const entry of entries) {
-    slugs.push(entry.slug);
-    const texts = [
-      entry.term,
-      entry.aliases.join(' '),
-      entry.synonyms.map((s) => s.term).join(' '),
-      entry.tags.join(' ').replace(/-/g, ' '),
-      entry.gist,
-      entry.definition,
-    ];
-    texts.forEach((text, field) => {
-      const tokens = words(text);
-      lengths[field]![doc] = tokens.length;
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [token, tf] of counts) {
-        const list = postings[token] ?? [];
-        list.push(doc, field, tf);
-        postings[token] = list;
-      }
+  for (const { slug, parts } of docs) {
+    slugs.push(slug);
+    parts.lengths.forEach((n, field) => {
+      lengths[field]![doc] = n;
     });
+    for (let i = 0; i < parts.counts.length; i += 3) {
+      const token = parts.counts[i] as string;
+      const list = postings[token] ?? [];
+      list.push(doc, parts.counts[i + 1] as number, parts.counts[i + 2] as number);
+      postings[token] = list;
+    }
     doc++;
   }
   return { slugs, lengths, postings };
+}
+
+export function searchIndexData(entries: Iterable<Entry>): SearchIndexData {
+  return mergeSearchParts([...entries].map((entry) => ({ slug: entry.slug, parts: searchParts(entry) })));
 }
 
 const K1 = 1.2;
 const MIN_RELATIVE_SCORE = 0.2;
 const B = 0.6;
 
+/** What the ranker reads: the index data in memory, or a compiled one that reads postings on demand. */
+export interface SearchSource {
+  slugs: string[];
+  lengths: number[][];
+  posting(token: string): number[] | undefined;
+  vocabulary(): string[];
+}
+
+function inMemory(data: SearchIndexData): SearchSource {
+  let vocabulary: string[] | undefined;
+  return {
+    slugs: data.slugs,
+    lengths: data.lengths,
+    posting: (token) => data.postings[token],
+    vocabulary: () => {
+      vocabulary ??= Object.keys(data.postings);
+      return vocabulary;
+    },
+  };
+}
+
 export class SearchIndex {
   private readonly averages: number[];
-  private readonly vocabulary: string[];
+  private readonly data: SearchSource;
 
-  constructor(private readonly data: SearchIndexData) {
-    this.averages = data.lengths.map((lens) => lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1);
-    this.vocabulary = Object.keys(data.postings);
+  constructor(data: SearchIndexData | SearchSource) {
+    this.data = 'postings' in data ? inMemory(data) : data;
+    this.averages = this.data.lengths.map((lens) => lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1);
   }
 
   /** Query words with their weights: the word itself 1, typo corrections 0.6, paraphrases 0.4. */
@@ -144,9 +203,9 @@ export class SearchIndex {
     for (const token of words(query)) {
       add(token, 1);
       for (const alt of PARAPHRASES[token] ?? []) add(alt, 0.4);
-      if (!this.data.postings[token] && token.length >= 5) {
+      if (!this.data.posting(token) && token.length >= 5) {
         const budget = token.length >= 8 ? 2 : 1;
-        for (const candidate of this.vocabulary) {
+        for (const candidate of this.data.vocabulary()) {
           if (Math.abs(candidate.length - token.length) > budget || candidate[0] !== token[0]) continue;
           if (editDistance(candidate, token) <= budget) add(candidate, 0.6);
         }
@@ -159,7 +218,7 @@ export class SearchIndex {
     const total = this.data.slugs.length;
     const scores = new Map<number, { score: number; fields: Map<number, number> }>();
     for (const [token, weight] of this.expand(query)) {
-      const posting = this.data.postings[token];
+      const posting = this.data.posting(token);
       if (!posting) continue;
       // Combine a token's weighted, length-normalised frequency across fields per document.
       const perDoc = new Map<number, { tf: number; fields: Map<number, number> }>();

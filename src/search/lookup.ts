@@ -30,10 +30,77 @@ export interface LookupResult {
   suggestions: Suggestion[];
 }
 
-interface KeyTarget {
+export interface KeyTarget {
   slug: string;
   type: 'exact' | 'alias';
   form: string;
+}
+
+/** A term or alias as the fuzzy matcher sees it. */
+export interface FuzzyForm {
+  slug: string;
+  form: string;
+  key: string;
+}
+
+/**
+ * What `lookup` needs of a glossary: the in-memory TermIndex below, or a compiled pack on
+ * disk (corpus/pack.ts) that answers without loading every entry.
+ */
+export interface Lookupable {
+  exact(query: string): Match | undefined;
+  /** Forms worth ranking for a normalised query: all of them, or a prefiltered few hundred. */
+  fuzzyForms(key: string): FuzzyForm[];
+  entry(slug: string): Entry | undefined;
+}
+
+/** Exact keys of one entry, normalised: terms (slug and term) first, then aliases. */
+export interface KeyParts {
+  terms: string[];
+  aliases: Array<[string, string]>;
+}
+
+function keysOf(text: string): string[] {
+  const key = normalize(text);
+  if (key === '') return [];
+  const joined = compact(key);
+  return joined === key ? [key] : [key, joined];
+}
+
+export function keyParts(entry: Entry): KeyParts {
+  return {
+    terms: [...keysOf(entry.slug), ...keysOf(entry.term)],
+    aliases: entry.aliases.flatMap((alias) => keysOf(alias).map((key): [string, string] => [key, alias])),
+  };
+}
+
+/** Entries' exact keys in glossary order: terms and slugs first, so a term beats another entry's alias. */
+export function mergeKeyParts(entries: Array<{ slug: string; term: string; keys: KeyParts }>): Map<string, KeyTarget> {
+  const keys = new Map<string, KeyTarget>();
+  for (const { slug, term, keys: parts } of entries) {
+    for (const key of parts.terms) if (!keys.has(key)) keys.set(key, { slug, type: 'exact', form: term });
+  }
+  for (const { slug, keys: parts } of entries) {
+    for (const [key, alias] of parts.aliases) if (!keys.has(key)) keys.set(key, { slug, type: 'alias', form: alias });
+  }
+  return keys;
+}
+
+/** Every entry's claim on each key, best first (as mergeKeyParts ranks them): what a key index needs to stay right when some entries change. */
+export function keyClaims(entries: Array<{ slug: string; term: string; keys: KeyParts }>): Map<string, KeyTarget[]> {
+  const claims = new Map<string, KeyTarget[]>();
+  const add = (key: string, target: KeyTarget) => {
+    const list = claims.get(key);
+    if (!list) claims.set(key, [target]);
+    else if (!list.some((t) => t.slug === target.slug && t.type === target.type)) list.push(target);
+  };
+  for (const { slug, term, keys: parts } of entries) for (const key of parts.terms) add(key, { slug, type: 'exact', form: term });
+  for (const { slug, keys: parts } of entries) for (const [key, alias] of parts.aliases) add(key, { slug, type: 'alias', form: alias });
+  return claims;
+}
+
+export function fuzzyFormsOf(entry: Entry): Array<[string, string]> {
+  return [entry.term, ...entry.aliases].map((form) => [form, normalize(form)]);
 }
 
 /** Queries this short only match exactly: fuzzy "W" would match half the glossary. */
@@ -45,27 +112,11 @@ const CONFIDENT_MARGIN = 0.04;
 const SUGGEST_DISTANCE = 0.5;
 const MAX_SUGGESTIONS = 5;
 
-export class TermIndex {
-  private readonly keys = new Map<string, KeyTarget>();
+export class TermIndex implements Lookupable {
+  private readonly keys: Map<string, KeyTarget>;
 
   constructor(readonly glossary: Glossary) {
-    const entries = glossary.entries;
-    // Terms and slugs first, so a term always beats another entry's alias.
-    for (const entry of entries) {
-      this.add(entry.slug, { slug: entry.slug, type: 'exact', form: entry.term });
-      this.add(entry.term, { slug: entry.slug, type: 'exact', form: entry.term });
-    }
-    for (const entry of entries) {
-      for (const alias of entry.aliases) this.add(alias, { slug: entry.slug, type: 'alias', form: alias });
-    }
-  }
-
-  private add(text: string, target: KeyTarget): void {
-    const key = normalize(text);
-    if (key === '') return;
-    if (!this.keys.has(key)) this.keys.set(key, target);
-    const joined = compact(key);
-    if (!this.keys.has(joined)) this.keys.set(joined, target);
+    this.keys = mergeKeyParts(glossary.entries.map((entry) => ({ slug: entry.slug, term: entry.term, keys: keyParts(entry) })));
   }
 
   exact(query: string): Match | undefined {
@@ -77,12 +128,20 @@ export class TermIndex {
   }
 
   /** Every (slug, normalised form) pair: the fuzzy matcher's haystack. */
-  forms(): Array<{ slug: string; form: string; key: string }> {
-    const out: Array<{ slug: string; form: string; key: string }> = [];
+  forms(): FuzzyForm[] {
+    const out: FuzzyForm[] = [];
     for (const entry of this.glossary.entries) {
-      for (const form of [entry.term, ...entry.aliases]) out.push({ slug: entry.slug, form, key: normalize(form) });
+      for (const [form, key] of fuzzyFormsOf(entry)) out.push({ slug: entry.slug, form, key });
     }
     return out;
+  }
+
+  fuzzyForms(): FuzzyForm[] {
+    return this.forms();
+  }
+
+  entry(slug: string): Entry | undefined {
+    return this.glossary.get(slug);
   }
 }
 
@@ -94,14 +153,14 @@ function relativeDistance(query: string, key: string): number {
   return Math.min(spaced, joined);
 }
 
-export async function lookup(index: TermIndex, query: string): Promise<LookupResult> {
+export async function lookup(index: Lookupable, query: string): Promise<LookupResult> {
   const exact = index.exact(query);
   if (exact) return { match: exact, suggestions: [] };
   const key = normalize(query);
   if (compact(key).length <= EXACT_ONLY_LENGTH) return { suggestions: [] };
 
   const { default: Fuse } = await import('fuse.js');
-  const forms = index.forms();
+  const forms = index.fuzzyForms(key);
   const fuse = new Fuse(forms, { keys: ['key'], includeScore: true, threshold: 0.5, ignoreLocation: true });
   // Fuse finds and orders candidates; the whole-string distance decides confidence, since
   // Fuse scores a query that is a substring of a longer term as a perfect match.
@@ -118,14 +177,14 @@ export async function lookup(index: TermIndex, query: string): Promise<LookupRes
   // Short words allow one edit at most: "sus" must not become "bus".
   const allowed = compact(key).length <= 4 ? 1 / compact(key).length + 0.001 : CONFIDENT_DISTANCE;
   if (best && best.distance <= allowed && (!second || second.distance - best.distance >= CONFIDENT_MARGIN)) {
-    const entry = index.glossary.get(best.slug)!;
+    const entry = index.entry(best.slug)!;
     return { match: { entry, type: 'fuzzy', score: round(1 - best.distance), matched: best.form }, suggestions: [] };
   }
   const suggestions = ranked
     .filter((candidate) => candidate.distance <= SUGGEST_DISTANCE)
     .slice(0, MAX_SUGGESTIONS)
     .map((candidate) => {
-      const entry = index.glossary.get(candidate.slug)!;
+      const entry = index.entry(candidate.slug)!;
       return { slug: entry.slug, term: entry.term, score: round(1 - candidate.distance) };
     });
   return { suggestions };

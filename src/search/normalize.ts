@@ -16,8 +16,21 @@ const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
 // dropped instead so "it's" and "its" meet.
 const PUNCTUATION = /[\p{P}\p{Z}\s]+/gu;
 
+// ASCII text is already NFKC/NFC and has no accents or format characters, so the Unicode
+// passes can be skipped: the same result, several times faster (indexing 10,000 entries
+// normalises millions of words). test/normalize.test.ts checks both paths agree.
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase, accent-free, punctuation-free words separated by single spaces. */
 export function normalize(text: string): string {
+  if (ASCII.test(text)) {
+    return text.replace(CONTROL_CHARS, ' ').replace(/`/g, "'").toLowerCase().replace(/'/g, '').replace(PUNCTUATION, ' ').trim();
+  }
+  return normalizeUnicode(text);
+}
+
+/** The full path, for any text; exported for the test that holds the ASCII path to it. */
+export function normalizeUnicode(text: string): string {
   return text
     .normalize('NFKC')
     .replace(FORMAT_CHARS, '')
