@@ -10,7 +10,7 @@ import { Context, type GlobalOptions } from './context.ts';
 import { examples } from './commands/registry.ts';
 import { EXIT, GenzError } from './errors.ts';
 import type { Io } from './io.ts';
-import { sanitizeInline } from './render/sanitize.ts';
+import { excerpt, sanitizeBlock, sanitizeInline } from './render/sanitize.ts';
 import { nearest } from './search/distance.ts';
 
 export interface RunOptions {
@@ -66,19 +66,19 @@ function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, s
 function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, commandNames: string[]): number {
   if (error.exitCode === 0) return EXIT.ok; // --help, --version
   const err = (message: string, hint?: string) => ctx().error(message, hint);
-  const message = error.message.replace(/^error: /, '');
+  const message = excerpt(error.message.replace(/^error: /, ''), 300);
   if (error.code === 'commander.unknownCommand') {
     const word = argv.find((arg) => !arg.startsWith('-')) ?? '';
     const words = argv.slice(argv.indexOf(word)).filter((arg) => !arg.startsWith('-'));
     let hint = 'run "genz --help" to see the commands';
     try {
-      if (ctx().index().exact(words.join(' '))) hint = `to look it up, run: genz define ${words.join(' ')}`;
+      if (ctx().index().exact(words.join(' '))) hint = `to look it up, run: genz define ${excerpt(words.join(' '))}`;
     } catch {
       // the glossary could not load; the plain hint will do
     }
     const [command] = nearest(word, commandNames);
     if (command && !hint.startsWith('to look')) hint = `did you mean "genz ${command}"?`;
-    err(`unknown command "${word}"`, hint);
+    err(`unknown command "${excerpt(word)}"`, hint);
   } else {
     err(message, 'run "genz --help" for usage');
   }
@@ -109,8 +109,8 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
       fallbackContext().error(error.message, error.hint);
       return error.exitCode;
     }
-    io.stderr.write(`genz: internal error: ${sanitizeInline(String((error as Error)?.message ?? error))}\n`);
-    if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    io.stderr.write(`genz: internal error: ${excerpt(sanitizeInline(String((error as Error)?.message ?? error)), 300)}\n`);
+    if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${sanitizeBlock((error as Error)?.stack ?? '')}\n`);
     else io.stderr.write('hint: run again with GENZ_DEBUG=1 for the stack trace, and please report it\n');
     return EXIT.internal;
   }

@@ -18,6 +18,9 @@ export interface OutStream {
 
 export interface InStream {
   isTTY?: boolean;
-  /** Reads all of standard input as text. */
-  readAll(): Promise<string>;
+  /**
+   * Reads all of standard input as UTF-8 text, or stops reading and resolves `undefined`
+   * as soon as more than `maxBytes` arrive: nothing buffers an endless stream.
+   */
+  readAll(maxBytes: number): Promise<string | undefined>;
 }

@@ -5,12 +5,23 @@ import { run } from './cli.ts';
 import { EXIT } from './errors.ts';
 import type { Io } from './io.ts';
 
-function readStdin(): Promise<string> {
+function readStdin(maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const { stdin } = process;
     const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
+    let size = 0;
+    stdin.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Enough: stop reading (the writer gets EPIPE, as with `head`) and say so.
+        stdin.destroy();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stdin.on('error', reject);
   });
 }
 

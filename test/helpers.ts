@@ -62,7 +62,13 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
         stderr += t;
       },
     },
-    stdin: { isTTY: options.stdinIsTTY ?? false, readAll: async () => options.stdin ?? '' },
+    stdin: {
+      isTTY: options.stdinIsTTY ?? false,
+      readAll: async (maxBytes) => {
+        const text = options.stdin ?? '';
+        return Buffer.byteLength(text, 'utf8') > maxBytes ? undefined : text;
+      },
+    },
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? ROOT,
     now: () => options.now ?? new Date(2026, 0, 15),

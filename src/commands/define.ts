@@ -1,23 +1,24 @@
 import { examples, type Register } from './registry.ts';
 import type { Context } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import { renderEntry } from '../render/entry.ts';
 import { defineJson } from '../render/json.ts';
+import { excerpt } from '../render/sanitize.ts';
 import { lookup } from '../search/lookup.ts';
+import { queryOf } from './shared.ts';
 
 export interface DefineOptions {
   json?: boolean;
 }
 
 export async function define(ctx: Context, words: string[], options: DefineOptions): Promise<number> {
-  const query = words.join(' ').trim();
-  if (query === '') throw new UsageError('define needs a term', 'try "genz define micro-influencer"');
+  const query = queryOf(words, 'define', 'genz define micro-influencer');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (options.json) ctx.json(defineJson(query, match, suggestions, ctx.termOf));
   if (!match) {
     const names = suggestions.map((s) => s.term);
     ctx.error(
-      `no entry for "${query}"`,
+      `no entry for "${excerpt(query)}"`,
       names.length > 0 ? `did you mean: ${names.join(', ')}?` : 'try "genz search <words>" to look inside definitions',
     );
     return ctx.loadStatus || EXIT.notFound;

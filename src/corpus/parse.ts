@@ -26,6 +26,11 @@ export interface ParseResult {
 export const MAX_FILE_BYTES = 1024 * 1024;
 // Alias expansion cap: a legitimate term file needs few anchors; a "billion laughs" needs many.
 const MAX_ALIAS_COUNT = 50;
+// Nesting caps, checked on the raw text before the parser sees it: the parser recurses per
+// level, and a few thousand levels exhaust the stack (V8 may then abort the whole process
+// rather than throw). A term file needs four levels; these leave plenty of room.
+export const MAX_FLOW_DEPTH = 64;
+const MAX_LEADING_INDICATORS = 256;
 
 export function slugOfFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
@@ -46,15 +51,21 @@ export function parseTermText(
     rule,
   });
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) {
-    return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
-  }
+  if (isBlank(source)) return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
+  const tooDeep = nestingProblem(source);
+  if (tooDeep) return { diagnostics: [diag(tooDeep.line, tooDeep.col, tooDeep.message, 'nesting')] };
 
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   let value: unknown;
   try {
     doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // The parser reports a stack overflow as an error of its own, once per level it unwinds.
+    const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+    if (overflow) {
+      const pos = lineCounter.linePos(overflow.pos[0]);
+      return { diagnostics: [diag(pos.line, pos.col, 'the YAML is nested too deeply', 'nesting')] };
+    }
     const errors = doc.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);
       const rule = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
@@ -66,7 +77,7 @@ export function parseTermText(
     // The parser throws for alias bombs and for nesting deep enough to exhaust the stack.
     const message =
       error instanceof RangeError ? 'the YAML is nested too deeply' : `the YAML cannot be loaded: ${firstLine(String((error as Error).message))}`;
-    return { diagnostics: [diag(1, 1, message, 'yaml-syntax')] };
+    return { diagnostics: [diag(1, 1, message, error instanceof RangeError ? 'nesting' : 'yaml-syntax')] };
   }
 
   // A value problem points at the value, an unknown key at the key, and a missing field at
@@ -88,6 +99,51 @@ export function parseTermText(
   });
   if (!entry) return { diagnostics, locate };
   return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics, locate };
+}
+
+/** Only whitespace and comments. (Line by line: one regex over the whole text backtracks exponentially.) */
+function isBlank(source: string): boolean {
+  return source.split('\n').every((line) => {
+    const content = line.trimStart();
+    return content === '' || content.startsWith('#');
+  });
+}
+
+/**
+ * Deep nesting, found by counting rather than parsing: open flow brackets ("[[[[…") and
+ * block indicators at the start of a line ("- - - - …"). Brackets inside quoted text count
+ * too, which only matters for text with dozens of unclosed brackets.
+ */
+function nestingProblem(source: string): { line: number; col: number; message: string } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let leading = true;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\n') {
+      line++;
+      lineStart = i + 1;
+      leading = true;
+      continue;
+    }
+    if (leading && char !== ' ' && char !== '\t' && !isIndicator(source, i)) leading = false;
+    if (leading && i - lineStart >= MAX_LEADING_INDICATORS) {
+      return { line, col: i - lineStart + 1, message: `the YAML is indented or nested too deeply (more than ${MAX_LEADING_INDICATORS} columns)` };
+    }
+    if (char === '[' || char === '{') {
+      if (++depth > MAX_FLOW_DEPTH) {
+        return { line, col: i - lineStart + 1, message: `the YAML is nested too deeply (more than ${MAX_FLOW_DEPTH} levels of [ or {)` };
+      }
+    } else if ((char === ']' || char === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** "- ", "? " or ": " (a block indicator), not "-" starting a word or a "-----" rule. */
+function isIndicator(source: string, i: number): boolean {
+  const next = source[i + 1];
+  return (source[i] === '-' || source[i] === '?' || source[i] === ':') && (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r');
 }
 
 /** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */

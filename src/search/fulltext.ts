@@ -36,8 +36,9 @@ const STOPWORDS = new Set(
   ),
 );
 
-// Everyday paraphrases of what people search for. Keys and values are stems.
-const PARAPHRASES: Record<string, string[]> = {
+// Everyday paraphrases of what people search for. Keys and values are stems. A Map, so a
+// query word like "constructor" finds nothing rather than Object.prototype's members.
+const PARAPHRASES = new Map<string, string[]>(Object.entries({
   pretend: ['fake', 'seem', 'seen', 'look', 'appear', 'perform', 'show', 'mask'],
   fake: ['pretend', 'perform', 'mask', 'seem'],
   work: ['job', 'office', 'busy', 'workplace', 'task'],
@@ -59,7 +60,7 @@ const PARAPHRASES: Record<string, string[]> = {
   funny: ['joke', 'laugh', 'hilarious'],
   holiday: ['vacation', 'leave', 'pto', 'time'],
   vacation: ['holiday', 'leave', 'pto'],
-};
+}));
 
 /** Crude suffix stripping, applied alike to text and queries, so "quitting" meets "quit". */
 export function stem(token: string): string {
@@ -137,14 +138,19 @@ export class SearchIndex {
     this.vocabulary = Object.keys(data.postings);
   }
 
+  /** Own entries only: postings read back from JSON (a cache) have Object.prototype. */
+  private posting(token: string): number[] | undefined {
+    return Object.hasOwn(this.data.postings, token) ? this.data.postings[token] : undefined;
+  }
+
   /** Query words with their weights: the word itself 1, typo corrections 0.6, paraphrases 0.4. */
   private expand(query: string): Map<string, number> {
     const terms = new Map<string, number>();
     const add = (token: string, weight: number) => terms.set(token, Math.max(terms.get(token) ?? 0, weight));
     for (const token of words(query)) {
       add(token, 1);
-      for (const alt of PARAPHRASES[token] ?? []) add(alt, 0.4);
-      if (!this.data.postings[token] && token.length >= 5) {
+      for (const alt of PARAPHRASES.get(token) ?? []) add(alt, 0.4);
+      if (!this.posting(token) && token.length >= 5) {
         const budget = token.length >= 8 ? 2 : 1;
         for (const candidate of this.vocabulary) {
           if (Math.abs(candidate.length - token.length) > budget || candidate[0] !== token[0]) continue;
@@ -159,7 +165,7 @@ export class SearchIndex {
     const total = this.data.slugs.length;
     const scores = new Map<number, { score: number; fields: Map<number, number> }>();
     for (const [token, weight] of this.expand(query)) {
-      const posting = this.data.postings[token];
+      const posting = this.posting(token);
       if (!posting) continue;
       // Combine a token's weighted, length-normalised frequency across fields per document.
       const perDoc = new Map<number, { tf: number; fields: Map<number, number> }>();

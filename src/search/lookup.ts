@@ -47,6 +47,8 @@ const MAX_SUGGESTIONS = 5;
 
 export class TermIndex {
   private readonly keys = new Map<string, KeyTarget>();
+  /** Length of the longest key: a query much longer than it cannot be a typo of anything. */
+  longestKey = 0;
 
   constructor(readonly glossary: Glossary) {
     const entries = glossary.entries;
@@ -63,6 +65,7 @@ export class TermIndex {
   private add(text: string, target: KeyTarget): void {
     const key = normalize(text);
     if (key === '') return;
+    this.longestKey = Math.max(this.longestKey, key.length);
     if (!this.keys.has(key)) this.keys.set(key, target);
     const joined = compact(key);
     if (!this.keys.has(joined)) this.keys.set(joined, target);
@@ -99,6 +102,10 @@ export async function lookup(index: TermIndex, query: string): Promise<LookupRes
   if (exact) return { match: exact, suggestions: [] };
   const key = normalize(query);
   if (compact(key).length <= EXACT_ONLY_LENGTH) return { suggestions: [] };
+  // Edit distance is at least the difference in length, so a query over twice the longest
+  // key is more than SUGGEST_DISTANCE from every key: skip the fuzzy pass (and its cost,
+  // quadratic in the query's length) without losing an answer.
+  if (compact(key).length > index.longestKey / (1 - SUGGEST_DISTANCE)) return { suggestions: [] };
 
   const { default: Fuse } = await import('fuse.js');
   const forms = index.forms();
