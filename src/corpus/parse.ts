@@ -50,7 +50,9 @@ export function parseTermText(
     message,
     rule,
   });
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // YAML counts a lone CR (old Mac files) as a line break; the parser does not. Replacing
+  // it one for one keeps every offset, so positions stay right.
+  const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
   if (isBlank(source)) return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
   const tooDeep = nestingProblem(source);
   if (tooDeep) return { diagnostics: [diag(tooDeep.line, tooDeep.col, tooDeep.message, 'nesting')] };
