@@ -12,7 +12,7 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
   let lineWidth = 0;
   const room = () => Math.max(1, lines.length === 0 ? firstWidth : restWidth);
   for (const word of words) {
-    let wordWidth = displayWidth(word);
+    const wordWidth = displayWidth(word);
     if (line !== '' && lineWidth + 1 + wordWidth <= room()) {
       line += ` ${word}`;
       lineWidth += 1 + wordWidth;
@@ -23,34 +23,31 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
       line = '';
       lineWidth = 0;
     }
-    let rest = word;
-    while (wordWidth > room()) {
-      const [head, tail] = splitAtWidth(rest, room());
-      lines.push(head);
-      rest = tail;
-      wordWidth = displayWidth(rest);
+    if (wordWidth <= room()) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
-    line = rest;
-    lineWidth = wordWidth;
+    // A word longer than a line is cut grapheme by grapheme, in one pass. (Cutting a piece
+    // and measuring the rest again was quadratic: a term file's megabyte-long word took
+    // minutes to print.) A grapheme wider than the line gets a line of its own.
+    const ascii = PRINTABLE_ASCII.test(word);
+    for (const part of ascii ? word : graphemes(word)) {
+      const w = ascii ? 1 : graphemeWidth(part);
+      if (line !== '' && lineWidth + w > room()) {
+        lines.push(line);
+        line = '';
+        lineWidth = 0;
+      }
+      line += part;
+      lineWidth += w;
+    }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
 }
 
-function splitAtWidth(word: string, width: number): [string, string] {
-  let used = 0;
-  let head = '';
-  const parts = graphemes(word);
-  let i = 0;
-  for (; i < parts.length; i++) {
-    const part = parts[i]!;
-    const w = graphemeWidth(part);
-    if (used + w > width && head !== '') break;
-    head += part;
-    used += w;
-  }
-  return [head, parts.slice(i).join('')];
-}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Wraps `prefix + text`, styling the prefix. Following lines hang under the text (the
