@@ -46,10 +46,10 @@ function paragraphs(text: string, width: number, indent: string): string[] {
 function header(entry: Entry, o: RenderOptions): string[] {
   const { style, width } = o;
   const rating = RATING_LABELS[entry.workplace] ?? entry.workplace;
-  const meta: Array<[string, string]> = [
-    [entry.category, entry.category],
-    [rating, style.rating(entry.workplace, rating)],
-    ...(entry.since ? [[`since ${sanitizeInline(entry.since)}`, `since ${sanitizeInline(entry.since)}`] as [string, string]] : []),
+  const meta: Array<[string, (text: string) => string]> = [
+    [entry.category, unstyled],
+    [rating, (text) => style.rating(entry.workplace, text)],
+    ...(entry.since ? [[`since ${sanitizeInline(entry.since)}`, unstyled] as [string, (text: string) => string]] : []),
   ];
   const lines = [...wrapWords(sanitizeInline(entry.term), width).map(style.title), ...joinParts(meta, ' · ', width)];
   if (entry.gist) lines.push(...wrapWords(sanitizeInline(entry.gist), width));
@@ -59,19 +59,31 @@ function header(entry: Entry, o: RenderOptions): string[] {
   return lines;
 }
 
-/** Joins [plain, styled] parts with a separator, starting a new line where a part won't fit. */
-function joinParts(parts: Array<[string, string]>, separator: string, width: number): string[] {
+const unstyled = (text: string) => text;
+
+/**
+ * Joins [text, style] parts with a separator, starting a new line where a part won't fit;
+ * a part wider than a whole line (a long "since") is wrapped on its own.
+ */
+function joinParts(parts: Array<[string, (text: string) => string]>, separator: string, width: number): string[] {
   const lines: string[] = [];
   let plainLine = '';
   let styledLine = '';
-  for (const [plainPart, styledPart] of parts) {
+  for (const [plainPart, style] of parts) {
     if (plainLine !== '' && displayWidth(plainLine + separator + plainPart) > width) {
       lines.push(styledLine);
       plainLine = '';
       styledLine = '';
     }
+    if (plainLine === '' && displayWidth(plainPart) > width) {
+      const wrapped = wrapWords(plainPart, width);
+      lines.push(...wrapped.slice(0, -1).map(style));
+      plainLine = wrapped[wrapped.length - 1]!;
+      styledLine = style(plainLine);
+      continue;
+    }
     plainLine += (plainLine ? separator : '') + plainPart;
-    styledLine += (styledLine ? separator : '') + styledPart;
+    styledLine += (styledLine ? separator : '') + style(plainPart);
   }
   if (plainLine !== '') lines.push(styledLine);
   return lines;
