@@ -57,6 +57,31 @@ describe('hostile YAML text', () => {
     expect(diagnostics[0]!.message).toMatch(/nested too deeply/);
   });
 
+  it.each([
+    ['a megabyte of "}{"', '}{'.repeat(MAX_FILE_BYTES / 2)],
+    ['a megabyte of "]"', ']\n'.repeat(MAX_FILE_BYTES / 2)],
+    ['60,000 keys', Array.from({ length: 60_000 }, (_, i) => `k${i}: v`).join('\n')],
+    ['200,000 duplicate keys', 'k: v\n'.repeat(200_000)],
+    ['200,000 aliases', `a: &x [1]\nb: [${'*x,'.repeat(200_000)}]\n`],
+    ['a megabyte of flow maps', '{a: 1, a: 2}\n'.repeat(80_000)],
+  ])('%s: refused as too complex at once (the parser took up to 30 s)', (_name, text) => {
+    const { entry, diagnostics, ms } = parse(text);
+    expect(ms).toBeLessThan(1000);
+    expect(entry).toBeUndefined();
+    expect(diagnostics.map((d) => d.rule)).toEqual(['too-complex']);
+  });
+
+  it.each([
+    ['"}{" just under the cap', '}{'.repeat(9_990)],
+    ['"]" just under the cap', ']\n'.repeat(9_990)],
+    ['keys just under the cap', Array.from({ length: 2_500 }, (_, i) => `k${i}: v`).join('\n')],
+    ['list items just under the cap', `${minimal('big')}aliases:\n${Array.from({ length: 4_900 }, (_, i) => `- "a${i}"`).join('\n')}\n`],
+  ])('%s: parsed and reported well within a second', (_name, text) => {
+    const { ms, rules } = parse(text, 'big.yaml');
+    expect(ms).toBeLessThan(1000);
+    expect(rules).not.toContain('too-complex');
+  });
+
   it('ordinary nesting and brackets in text are fine', () => {
     const text = minimal('good', 'synonyms: [{term: "[[x]]", note: "a [note] {with} brackets"}]\nfaq:\n  - question: "- - - dashes?"\n    answer: "-----"\n');
     expect(parse(text, 'good.yaml').entry?.synonyms[0]?.term).toBe('[[x]]');
