@@ -26,13 +26,16 @@ function readStdin(maxBytes: number): Promise<string | undefined> {
 }
 
 export async function main(): Promise<void> {
-  // A closed pipe (genz … | head -1) is the reader saying "enough": stop quietly.
-  const quietOnClosedPipe = (error: NodeJS.ErrnoException) => {
+  // A closed pipe (genz … | head -1) is the reader saying "enough": stop quietly. Any other
+  // failure to write the answer (genz list > /dev/full) ends the run with one line, not a
+  // stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  };
-  process.stdout.on('error', quietOnClosedPipe);
-  process.stderr.on('error', quietOnClosedPipe);
+    process.stderr.write(`genz: cannot write to standard output: ${error.code ?? error.message}\n`);
+    process.exit(EXIT.output);
+  });
+  // Messages that cannot be written are lost, but the answer and the exit status still count.
+  process.stderr.on('error', () => {});
   process.on('SIGINT', () => process.exit(EXIT.interrupted));
 
   const io: Io = {

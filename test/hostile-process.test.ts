@@ -84,7 +84,36 @@ describe('a reader that stops early: genz … | head -1', () => {
     child.stdout?.destroy();
     child.stderr?.destroy();
     const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect([0, 1]).toContain(code); // 0 when the closed stderr is noticed first; never a crash
+    expect(code).toBe(1); // the lost message does not change the answer's status
+  });
+
+  it('a miss whose stderr reader went away still exits 1', () => {
+    const result = spawnSync('bash', ['-c', '"$NODE" "$BIN" define zzqxv 2>&1 >/dev/null | true; exit ${PIPESTATUS[0]}'], {
+      env: { ...cleanEnv(), NODE: process.execPath, BIN },
+      cwd: ROOT,
+      timeout: 10_000,
+    });
+    expect(result.status).toBe(1);
+  });
+
+  const hasDevFull = (() => {
+    try {
+      return statSync('/dev/full').isCharacterDevice();
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!hasDevFull)('a full stdout (> /dev/full): one line on stderr, exit 74, no stack trace', () => {
+    for (const argv of [['list'], ['define', 'rizz'], ['explain', '--json', 'no cap fr']]) {
+      const result = spawnSync('bash', ['-c', '"$NODE" "$BIN" "$@" >/dev/full', 'genz', ...argv], {
+        env: { ...cleanEnv(), NODE: process.execPath, BIN },
+        cwd: ROOT,
+        timeout: 10_000,
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(74);
+      expect(result.stderr).toBe('genz: cannot write to standard output: ENOSPC\n');
+    }
   });
 });
 
