@@ -88,7 +88,8 @@ describe('a reader that stops early: genz … | head -1', () => {
   });
 
   it('a miss whose stderr reader went away still exits 1', () => {
-    const result = spawnSync('bash', ['-c', '"$NODE" "$BIN" define zzqxv 2>&1 >/dev/null | true; exit ${PIPESTATUS[0]}'], {
+    const script = '"$NODE" "$BIN" define zzqxv 2>&1 >/dev/null | true; exit "$((PIPESTATUS[0]))"';
+    const result = spawnSync('bash', ['-c', script], {
       env: { ...cleanEnv(), NODE: process.execPath, BIN },
       cwd: ROOT,
       timeout: 10_000,
