@@ -227,6 +227,15 @@ describe('hostile files in a directory', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('a parser warning (a list as a key) never reaches stderr as a Node warning', () => {
+    const dir = tempDir({ 'good.yaml': GOOD, 'odd.yaml': `${minimal('odd')}? ["a\\e]0;pwned\\a"]\n: v\n` });
+    const { status, stdout, stderr } = genz(['--no-builtin', '--data', dir, 'list']);
+    expect(status).toBe(3);
+    expect(stdout).toBe('good\n');
+    expect(stderr.split('\n').filter(Boolean).every((line) => line.startsWith('genz: '))).toBe(true);
+    expect(stderr).toMatch(/odd\.yaml:\d+:\d+: unknown key/);
+  });
+
   it('validate reports each one with file:line:col and exits 1', async () => {
     const dir = hostileDir();
     const { status, stdout, stderr } = await genzInProcess(['--no-builtin', 'validate', dir]);

@@ -57,7 +57,9 @@ export function parseTermText(
   let doc: ReturnType<typeof parseDocument>;
   let value: unknown;
   try {
-    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // logLevel 'error': the parser's warnings (a list used as a key…) would go to
+    // process.emitWarning, printing Node's own lines on stderr; validation reports those.
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
     // The parser reports a stack overflow as an error of its own, once per level it unwinds.
     const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
     if (overflow) {
