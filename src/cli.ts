@@ -13,6 +13,7 @@ import { EXIT } from './errors.ts';
 import { fastRoute, reportFailure, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
 import { wrapWords } from './render/wrap.ts';
+import { excerpt } from './render/sanitize.ts';
 import { nearest } from './search/distance.ts';
 import { type Lookupable, lookup } from './search/lookup.ts';
 
@@ -136,11 +137,11 @@ async function unknownCommandHint(words: string[], ctx: () => Context, commandNa
 
 async function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, program: Command): Promise<number> {
   if (error.exitCode === 0) return EXIT.ok; // --help, --version
-  const message = error.message.replace(/^error: /, '');
+  const message = excerpt(error.message.replace(/^error: /, ''), 300);
   if (error.code === 'commander.unknownCommand') {
     const words = operands(argv, program);
     const commandNames = program.commands.map((c) => c.name());
-    ctx().error(`unknown command "${words[0] ?? ''}"`, await unknownCommandHint(words, ctx, commandNames));
+    ctx().error(`unknown command "${excerpt(words[0] ?? '')}"`, await unknownCommandHint(words, ctx, commandNames));
   } else {
     ctx().error(message, 'run "genz --help" for usage');
   }

@@ -6,6 +6,8 @@ export const EXIT = {
   data: 3,
   /** A bug in genz: an error it did not expect. */
   internal: 70,
+  /** Standard output could not be written (a full disk, a terminal that went away). */
+  output: 74,
   interrupted: 130,
 } as const;
 

@@ -12,7 +12,7 @@ import { explain } from './commands/explain.ts';
 import { search } from './commands/search.ts';
 import { EXIT, GenzError } from './errors.ts';
 import type { Io } from './io.ts';
-import { sanitizeInline } from './render/sanitize.ts';
+import { excerpt, sanitizeBlock, sanitizeInline } from './render/sanitize.ts';
 
 export interface FastRoute {
   command: 'define' | 'search' | 'explain';
@@ -69,8 +69,8 @@ export function reportFailure(error: unknown, ctx: Context, io: Io): number {
     ctx.error(error.message, error.hint);
     return error.exitCode;
   }
-  io.stderr.write(`genz: internal error: ${sanitizeInline(String((error as Error)?.message ?? error))}\n`);
-  if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  io.stderr.write(`genz: internal error: ${excerpt(sanitizeInline(String((error as Error)?.message ?? error)), 300)}\n`);
+  if (io.env['GENZ_DEBUG'] === '1') io.stderr.write(`${sanitizeBlock((error as Error)?.stack ?? '')}\n`);
   else io.stderr.write('hint: run again with GENZ_DEBUG=1 for the stack trace, and please report it\n');
   return EXIT.internal;
 }

@@ -31,8 +31,11 @@ export interface OutStream {
 
 export interface InStream {
   isTTY?: boolean;
-  /** Reads all of standard input as text. */
-  readAll(): Promise<string>;
+  /**
+   * Reads all of standard input as UTF-8 text, or stops reading and resolves `undefined`
+   * as soon as more than `maxBytes` arrive: nothing buffers an endless stream.
+   */
+  readAll(maxBytes: number): Promise<string | undefined>;
   /** The next line of input without its line ending, or null at end of input. */
   readLine?(): Promise<string | null>;
 }

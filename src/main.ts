@@ -7,12 +7,23 @@ import { fastRoute, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
 import { spawnPager } from './pager.ts';
 
-function readStdin(): Promise<string> {
+function readStdin(maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const { stdin } = process;
     const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
+    let size = 0;
+    stdin.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Enough: stop reading (the writer gets EPIPE, as with `head`) and say so.
+        stdin.destroy();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stdin.on('error', reject);
   });
 }
 
@@ -47,33 +58,57 @@ function lineReader(): { readLine: () => Promise<string | null>; close: () => vo
   };
 }
 
-// A closed pipe (genz … | head -1) is the reader saying "enough": stop quietly.
-function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+/**
+ * What a failed write means. On stdout, a closed pipe (genz … | head -1) is the reader
+ * saying "enough": stop quietly, with 0; any other failure (genz list > /dev/full) ends
+ * the run with one line and exit 74, not a stack trace. On stderr, messages that cannot be
+ * written are lost, but the answer and the exit status still count.
+ */
+function onWriteError(fd: 1 | 2, error: NodeJS.ErrnoException): void {
+  if (fd === 2) return;
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
+  try {
+    writeSync(2, `genz: cannot write to standard output: ${error.code ?? error.message}\n`);
+  } catch {
+    // stderr is gone too; the exit status still says it
+  }
+  process.exit(EXIT.output);
 }
 
 /**
  * Writes to fd 1 or 2 directly: process.stdout and process.stderr load Node's whole stream
- * machinery (~8 ms of every run). A descriptor that is non-blocking (EAGAIN) is handed to
- * the stream, and everything after it too, so the order holds.
+ * machinery (~8 ms of every run). Only the first SYNC_BYTES go this way: a synchronous write
+ * to a full pipe would block the event loop, and with it Ctrl-C, until the reader reads; a
+ * fresh pipe holds 64 KiB, so an answer that size never blocks. Past it, or when the
+ * descriptor is non-blocking (EAGAIN), the text goes to the stream, and everything after
+ * it too, so the order holds.
  */
+const SYNC_BYTES = 48 * 1024;
+
 function writer(fd: 1 | 2): (text: string) => void {
   let stream: NodeJS.WriteStream | undefined;
+  let written = 0;
+  const toStream = () => {
+    stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (e: NodeJS.ErrnoException) => onWriteError(fd, e));
+    return stream;
+  };
   return (text) => {
     let bytes = Buffer.from(text, 'utf8');
-    if (!stream) {
+    if (!stream && written + bytes.length <= SYNC_BYTES) {
       try {
-        while (bytes.length > 0) bytes = bytes.subarray(writeSync(fd, bytes));
+        while (bytes.length > 0) {
+          const n = writeSync(fd, bytes);
+          written += n;
+          bytes = bytes.subarray(n);
+        }
         return;
       } catch (error) {
         const err = error as NodeJS.ErrnoException;
-        if (err.code !== 'EAGAIN') return quietOnClosedPipe(err);
-        stream = fd === 1 ? process.stdout : process.stderr;
-        stream.on('error', quietOnClosedPipe);
+        if (err.code !== 'EAGAIN') return onWriteError(fd, err);
       }
     }
-    stream.write(bytes);
+    (stream ?? toStream()).write(bytes);
   };
 }
 

@@ -88,7 +88,10 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
     },
     stdin: {
       isTTY: options.stdinIsTTY ?? false,
-      readAll: async () => options.stdin ?? '',
+      readAll: async (maxBytes) => {
+        const text = options.stdin ?? '';
+        return Buffer.byteLength(text, 'utf8') > maxBytes ? undefined : text;
+      },
       readLine: async () => {
         const line = typed.shift();
         if (line !== CTRL_C) return line ?? null;

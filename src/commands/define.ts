@@ -1,10 +1,12 @@
 import type { Context } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import { renderBrief, renderEntry, SECTIONS } from '../render/entry.ts';
 import { defineJson } from '../render/json.ts';
+import { excerpt } from '../render/sanitize.ts';
 import { lookup } from '../search/lookup.ts';
 import { examples, type Register } from './registry.ts';
 import { collect, parseSections } from './sections.ts';
+import { queryOf } from './shared.ts';
 
 export interface DefineOptions {
   json?: boolean;
@@ -14,8 +16,7 @@ export interface DefineOptions {
 }
 
 export async function define(ctx: Context, words: string[], options: DefineOptions): Promise<number> {
-  const query = words.join(' ').trim();
-  if (query === '') throw new UsageError('define needs a term', 'try "genz define micro-influencer"');
+  const query = queryOf(words, 'define', 'genz define micro-influencer');
   // Checked before the lookup, so a typo in a section name is reported even for a miss.
   const sections = options.section ? parseSections(options.section) : undefined;
   const { match, suggestions } = await lookup(ctx.index(), query);
@@ -23,7 +24,7 @@ export async function define(ctx: Context, words: string[], options: DefineOptio
   if (!match) {
     const names = suggestions.map((s) => s.term);
     ctx.error(
-      `no entry for "${query}"`,
+      `no entry for "${excerpt(query)}"`,
       names.length > 0 ? `did you mean: ${names.join(', ')}?` : 'try "genz search <words>" to look inside definitions',
     );
     return ctx.loadStatus || EXIT.notFound;

@@ -3,23 +3,37 @@ import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeBlock, sanitizeInline } from '../render/sanitize.ts';
 import { hang, wrapWords } from '../render/wrap.ts';
-import { type Certainty, codePointOffset, type Hit } from '../search/explain.ts';
+import { type Certainty, codePointCounter, type Hit } from '../search/explain.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface ExplainOptions {
   json?: boolean;
 }
 
-/** Longer messages are refused rather than risk a slow answer. */
-export const MAX_MESSAGE_CHARS = 1024 * 1024;
+/** Longer messages (in UTF-8 bytes) are refused, and standard input is not read past this. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+function tooLong(size: string): UsageError {
+  return new UsageError(
+    `the message is ${size}; explain reads at most ${MAX_MESSAGE_BYTES} bytes (1 MiB)`,
+    'split it into smaller parts',
+  );
+}
 
 async function messageText(ctx: Context, words: string[]): Promise<string> {
   const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
-  if (!fromStdin) return words.join(' ');
+  if (!fromStdin) {
+    const text = words.join(' ');
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_MESSAGE_BYTES) throw tooLong(`${bytes} bytes`);
+    return text;
+  }
   if (ctx.io.stdin.isTTY) {
     throw new UsageError('explain needs a message', 'pass it as arguments, or pipe it in: pbpaste | genz explain');
   }
-  return ctx.io.stdin.readAll();
+  const text = await ctx.io.stdin.readAll(MAX_MESSAGE_BYTES);
+  if (text === undefined) throw tooLong('more than that on standard input');
+  return text;
 }
 
 // Private-use markers stand in for the brackets while the message is wrapped, one
@@ -44,18 +58,16 @@ function highlight(ctx: Context, text: string, hits: Hit[], width: number | unde
   }
   marked += plain(text.slice(at));
   const lines = marked.split('\n').flatMap((line) => (width === undefined ? [line] : wrapWords(line, width)));
+  const style = ctx.style;
   return lines
     .join('\n')
-    .replace(/\uE000([^\uE001]*)\uE001/g, (_, word: string) => ctx.style.match(`[${word}]`))
-    .replace(/\uE002([^\uE003]*)\uE003\uE003/g, (_, word: string) => ctx.style.possible(`[${word}?]`))
+    .replace(/\uE000([^\uE001]*)\uE001/g, (_, word: string) => style.match(`[${word}]`))
+    .replace(/\uE002([^\uE003]*)\uE003\uE003/g, (_, word: string) => style.possible(`[${word}?]`))
     .replace(/\uE004/g, ' ');
 }
 
 export async function explain(ctx: Context, words: string[], options: ExplainOptions): Promise<number> {
   const text = await messageText(ctx, words);
-  if (text.length > MAX_MESSAGE_CHARS) {
-    throw new UsageError(`the message is ${text.length} characters; explain reads at most ${MAX_MESSAGE_CHARS}`);
-  }
   if (text.trim() === '') throw new UsageError('the message is empty', 'try: genz explain "that deck ate, no cap"');
   const hits = ctx.explainIndex().explain(text);
 
@@ -71,14 +83,15 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
   }
 
   if (options.json) {
+    const offset = codePointCounter(text);
     ctx.json({
       schemaVersion: SCHEMA_VERSION,
       command: 'explain',
       hits: hits.map((hit) => {
         const entry = ctx.brief(hit.slug)!;
         return {
-          start: codePointOffset(text, hit.start),
-          end: codePointOffset(text, hit.end),
+          start: offset(hit.start),
+          end: offset(hit.end),
           text: hit.text,
           slug: hit.slug,
           term: entry.term,

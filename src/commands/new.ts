@@ -1,5 +1,5 @@
 /** `genz new <term...>`: a commented template for a new term file, ready to fill in. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from '../context.ts';
@@ -101,14 +101,19 @@ export function newTerm(ctx: Context, words: string[], options: NewOptions): num
   const firstUserDir = ctx.searchPath()[0]?.dir;
   const dir = options.dir ? (isAbsolute(options.dir) ? options.dir : resolve(ctx.io.cwd, options.dir)) : (firstUserDir ?? ctx.personalDir());
   const file = join(dir, `${slug}.yaml`);
+  // Written whole under a temporary name, then linked into place: link() refuses an existing
+  // name atomically (rename would overwrite it), so the file appears complete or not at all.
+  const temporary = join(dir, `.${slug}.yaml.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    // "wx": fail if the file exists, atomically, rather than check-then-write.
-    writeFileSync(file, template(term), { flag: 'wx' });
+    writeFileSync(temporary, template(term), { flag: 'wx' });
+    linkSync(temporary, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new GenzError(`${file} already exists; not overwriting it`, 1, 'edit it, or choose another name');
     throw new GenzError(`cannot write ${file}: ${(error as Error).message}`, 1);
+  } finally {
+    rmSync(temporary, { force: true });
   }
   const existing = ctx.glossary().get(slug);
   if (existing && existing.source.path !== file) ctx.warn(`this file will override the entry from ${existing.source.path}`);

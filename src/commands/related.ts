@@ -1,10 +1,11 @@
 import type { Context } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { excerpt, sanitizeInline } from '../render/sanitize.ts';
 import { hang } from '../render/wrap.ts';
 import { lookup } from '../search/lookup.ts';
 import { examples, type Register } from './registry.ts';
+import { queryOf } from './shared.ts';
 
 export interface RelatedOptions {
   json?: boolean;
@@ -18,12 +19,11 @@ interface Link {
 }
 
 export async function related(ctx: Context, words: string[], options: RelatedOptions): Promise<number> {
-  const query = words.join(' ').trim();
-  if (query === '') throw new UsageError('related needs a term', 'try "genz related quiet quitting"');
+  const query = queryOf(words, 'related', 'genz related quiet quitting');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (!match) {
     const names = suggestions.map((s) => s.term);
-    ctx.error(`no entry for "${query}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
+    ctx.error(`no entry for "${excerpt(query)}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
     return ctx.loadStatus || EXIT.notFound;
   }
   const glossary = ctx.glossary();

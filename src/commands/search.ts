@@ -1,9 +1,10 @@
 import type { Category } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
+import { excerpt } from '../render/sanitize.ts';
 import { examples, type Register } from './registry.ts';
-import { gistRow, parseCategory, parseCount } from './shared.ts';
+import { gistRow, parseCategory, parseCount, queryOf } from './shared.ts';
 
 export interface SearchOptions {
   json?: boolean;
@@ -12,8 +13,7 @@ export interface SearchOptions {
 }
 
 export function search(ctx: Context, words: string[], options: SearchOptions): number {
-  const query = words.join(' ').trim();
-  if (query === '') throw new UsageError('search needs some words', 'try "genz search pretend to work"');
+  const query = queryOf(words, 'search', 'genz search pretend to work');
   const index = ctx.searchIndex();
   const allow = options.category ? (slug: string) => ctx.brief(slug)?.category === options.category : undefined;
   const hits = index.search(query, options.limit ?? 10, allow);
@@ -40,7 +40,7 @@ export function search(ctx: Context, words: string[], options: SearchOptions): n
     }
   }
   if (rows.length === 0) {
-    ctx.error(`nothing matches "${query}"`, 'try fewer or other words, or "genz list" to see every term');
+    ctx.error(`nothing matches "${excerpt(query)}"`, 'try fewer or other words, or "genz list" to see every term');
     return ctx.loadStatus || EXIT.notFound;
   }
   return ctx.loadStatus;

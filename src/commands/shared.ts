@@ -1,6 +1,7 @@
 /** Small pieces several commands share: option parsing and one-line rows. */
 import { CATEGORIES, type Category, type Entry, WORKPLACE_RATINGS, type WorkplaceRating } from '../corpus/entry.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { UsageError } from '../errors.ts';
+import { excerpt, sanitizeInline } from '../render/sanitize.ts';
 import type { Style } from '../render/style.ts';
 import { hang } from '../render/wrap.ts';
 import { nearest } from '../search/distance.ts';
@@ -19,12 +20,25 @@ function oneOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     const [guess] = nearest(value, allowed);
-    throw new InvalidArgumentError(`unknown ${what} "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}; one of: ${allowed.join(', ')}`);
+    throw new InvalidArgumentError(`unknown ${what} "${excerpt(value)}"${guess ? ` (did you mean "${guess}"?)` : ''}; one of: ${allowed.join(', ')}`);
   };
 }
 
 export const parseCategory = oneOf<Category>(CATEGORIES, 'category');
 export const parseRating = oneOf<WorkplaceRating>(WORKPLACE_RATINGS, 'workplace rating');
+
+/** Longest query `define`, `related` and `search` take: far beyond any term, short of slow. */
+export const MAX_QUERY_CHARS = 1000;
+
+/** The words of a query joined; a usage error when there are none or far too many. */
+export function queryOf(words: string[], command: string, example: string): string {
+  const query = words.join(' ').trim();
+  if (query === '') throw new UsageError(`${command} needs ${command === 'search' ? 'some words' : 'a term'}`, `try "${example}"`);
+  if (query.length > MAX_QUERY_CHARS) {
+    throw new UsageError(`the query is ${query.length} characters; ${command} takes at most ${MAX_QUERY_CHARS}`);
+  }
+  return query;
+}
 
 export function parseCount(value: string): number {
   const n = Number(value);

@@ -106,8 +106,12 @@ export function readTermFile(file: string, options: { builtin?: boolean; profile
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return fail('is a directory, not a term file', 'not-a-file');
+    // A FIFO would block the read forever and a device (a link to /dev/zero) never end it.
+    if (!stat.isFile()) return fail('is not a regular file', 'not-a-file');
     if (stat.size > MAX_FILE_BYTES) return fail(`is ${stat.size} bytes; term files are limited to ${MAX_FILE_BYTES}`, 'file-size');
     const bytes = readFileSync(file);
+    // The file may have grown since stat().
+    if (bytes.length > MAX_FILE_BYTES) return fail(`is ${bytes.length} bytes; term files are limited to ${MAX_FILE_BYTES}`, 'file-size');
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;

@@ -10,6 +10,7 @@ import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import type { Entry } from './entry.ts';
 import { parseSimpleYaml } from './fastyaml.ts';
+import { textProblem } from './limits.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
 
 // The yaml package is a third of the program's code and only needed when a term file is
@@ -65,10 +66,12 @@ export function parseTermText(
     message,
     rule,
   });
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) {
-    return { diagnostics: [diag(1, 1, 'the file is empty', 'empty-file')] };
-  }
+  // YAML counts a lone CR (old Mac files) as a line break; the parser does not. Replacing
+  // it one for one keeps every offset, so positions stay right.
+  const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
+  // Empty, too deep or too complex: found by counting, before the parser sees the text.
+  const problem = textProblem(source);
+  if (problem) return { diagnostics: [diag(problem.line, problem.col, problem.message, problem.rule)] };
 
   // Compiling a directory (fast: true): a file in the plain subset that validates cleanly
   // needs no positions, so the quick reader will do. Anything else takes the full path.
@@ -85,7 +88,15 @@ export function parseTermText(
   let doc: ReturnType<typeof Yaml.parseDocument>;
   let value: unknown;
   try {
-    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // logLevel 'error': the parser's warnings (a list used as a key…) would go to
+    // process.emitWarning, printing Node's own lines on stderr; validation reports those.
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    // The parser reports a stack overflow as an error of its own, once per level it unwinds.
+    const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+    if (overflow) {
+      const pos = lineCounter.linePos(overflow.pos[0]);
+      return { diagnostics: [diag(pos.line, pos.col, 'the YAML is nested too deeply', 'nesting')] };
+    }
     const errors = doc.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);
       const rule = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
@@ -97,7 +108,7 @@ export function parseTermText(
     // The parser throws for alias bombs and for nesting deep enough to exhaust the stack.
     const message =
       error instanceof RangeError ? 'the YAML is nested too deeply' : `the YAML cannot be loaded: ${firstLine(String((error as Error).message))}`;
-    return { diagnostics: [diag(1, 1, message, 'yaml-syntax')] };
+    return { diagnostics: [diag(1, 1, message, error instanceof RangeError ? 'nesting' : 'yaml-syntax')] };
   }
 
   // A value problem points at the value, an unknown key at the key, and a missing field at

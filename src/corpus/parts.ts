@@ -8,7 +8,7 @@ import { searchParts, type SearchParts } from '../search/fulltext.ts';
 import { fuzzyFormsOf, keyParts, type KeyParts } from '../search/lookup.ts';
 import type { Entry } from './entry.ts';
 import { RecordFile, recordFileBytes } from './store.ts';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 
 /** Term, category and gist: enough for result rows without loading the entry. */
 export interface EntryBrief {
@@ -51,8 +51,12 @@ export function partTexts(parts: EntryParts): PartTexts {
 export function writeRecords(prefix: string, entryTexts: Array<string | Buffer>, parts: PartTexts[]): void {
   const write = (name: string, records: Array<string | Buffer>) => {
     const file = recordFileBytes(records);
-    writeFileSync(`${prefix}.${name}.data`, file.data);
-    writeFileSync(`${prefix}.${name}.idx`, file.index);
+    // Segments have unique names and are referenced only once complete; writing under a
+    // temporary name as well keeps every file genz writes whole or absent.
+    for (const [path, bytes] of [[`${prefix}.${name}.data`, file.data], [`${prefix}.${name}.idx`, file.index]] as const) {
+      writeFileSync(`${path}.tmp`, bytes);
+      renameSync(`${path}.tmp`, path);
+    }
   };
   write('entries', entryTexts);
   for (const kind of PART_KINDS) write(kind, parts.map((p) => p[kind]));

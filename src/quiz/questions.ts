@@ -3,6 +3,7 @@
  * dialogue line with the term blanked out) and four gists to choose from: the right one and
  * three from other entries, from the same category where there are enough.
  */
+import { phraseTokens, tokenize } from '../search/tokens.ts';
 import type { Category, Entry } from '../corpus/entry.ts';
 import { NotFoundError } from '../errors.ts';
 
@@ -62,20 +63,39 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The text with every occurrence of the forms (as token runs) replaced by the blank. It
+ * matches words as `genz explain` does (whole tokens, any case, straight or curly
+ * apostrophes), and builds no regular expression from the data.
+ */
+function blankOut(text: string, forms: string[][]): string {
+  const tokens = tokenize(text);
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const form = forms.find((f) => f.every((t, k) => tokens[i + k]?.norm === t));
+    if (!form) {
+      i++;
+      continue;
+    }
+    out += text.slice(at, tokens[i]!.start) + BLANK;
+    at = tokens[i + form.length - 1]!.end;
+    i += form.length;
+  }
+  return out + text.slice(at);
 }
 
 /** The dialogue lines that mention the term (or an alias) as a whole word, blanked out. */
 export function blankedLines(entry: Entry): BlankedLine[] {
-  const forms = [entry.term, ...entry.aliases].filter((f) => f.trim().length >= 2).sort((a, b) => b.length - a.length);
+  const forms = [entry.term, ...entry.aliases]
+    .filter((f) => f.trim().length >= 2)
+    .map(phraseTokens)
+    .filter((tokens) => tokens.length > 0)
+    .sort((a, b) => b.length - a.length); // longest first: "no cap" before "cap"
   if (forms.length === 0) return [];
-  // Straight and curly apostrophes are the same to a reader.
-  const alternatives = forms.map((f) => escapeRegExp(f).replace(/['’]/g, "['’]"));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return entry.examples.flatMap((example) =>
     example.lines
-      .map((line) => ({ setting: example.setting.replace(pattern, BLANK), speaker: line.speaker, text: line.text.replace(pattern, BLANK) }))
+      .map((line) => ({ setting: blankOut(example.setting, forms), speaker: line.speaker, text: blankOut(line.text, forms) }))
       // Only lines that give a clue: "Zara: ____." alone is a guess, not a question.
       .filter((line) => line.text.includes(BLANK) && clueWords(line.text) >= MIN_CLUE_WORDS),
   );

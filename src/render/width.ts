@@ -7,15 +7,10 @@ const JOINING =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: single code points on purpose (any one of them means "use the segmenter")
   /\u200D|[\p{M}\p{Regional_Indicator}\r\u200C\uFE00-\uFE0F\uFF9E\uFF9F\u0E33\u0EB3\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}\u{E0000}-\u{E0FFF}\u{110BD}\u{110CD}\u{111C2}\u{111C3}]/u;
 let segmenter: Intl.Segmenter | undefined;
-function segmentsOf(text: string): Iterable<{ segment: string }> {
-  if (!JOINING.test(text)) return Array.from(text, (segment) => ({ segment }));
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  return segmenter.segment(text);
-}
 // Two cells: emoji that default to emoji presentation, anything turned into an emoji by
-// VS16 (U+FE0F, as in ❤️ and keycaps), and flags. Pictographs in text presentation
+// VS16 (U+FE0F, as in ❤️; after a pictograph only: a space plus VS16 is one cell), keycaps, and flags. Pictographs in text presentation
 // (™, ©, ❤ without VS16) take one cell, as terminals draw them.
-const EMOJI = /\p{Emoji_Presentation}|\uFE0F|\p{Regional_Indicator}/u;
+const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\uFE0F?\u20E3|\p{Regional_Indicator}/u;
 const ZERO_WIDTH = /^(?:\p{M}|\p{Cf})+$/u;
 
 // East Asian Wide and Fullwidth blocks (Unicode EastAsianWidth W/F), the common ranges.
@@ -48,10 +43,44 @@ export function displayWidth(text: string): number {
   // ASCII fast path: most of what we print.
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of segmentsOf(text)) width += graphemeWidth(segment);
+  for (const segment of graphemeSegments(text)) width += graphemeWidth(segment);
   return width;
 }
 
 export function graphemes(text: string): string[] {
-  return Array.from(segmentsOf(text), (s) => s.segment);
+  return Array.from(graphemeSegments(text));
+}
+
+// Intl.Segmenter slows down quadratically with the length of the string it is given
+// (Node 20's ICU: 40,000 characters take half a second, a megabyte ten minutes), so long
+// text is fed to it in windows.
+const WINDOW = 256;
+
+/**
+ * The grapheme clusters of `text`, segmenting a window at a time. Each window after the
+ * first starts at the last cluster of the one before, since that cluster may go on past
+ * the window's end; breaks inside a window depend only on what comes before them and the
+ * next character, so they are the ones the whole text would give. A cluster longer than a
+ * window (a letter under hundreds of combining marks) is cut.
+ */
+export function* graphemeSegments(text: string): Generator<string> {
+  if (!JOINING.test(text)) {
+    yield* text; // one grapheme per code point
+    return;
+  }
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const seg = segmenter;
+  let at = 0;
+  while (at < text.length) {
+    const end = Math.min(text.length, at + WINDOW);
+    const parts = Array.from(seg.segment(text.slice(at, end)), (s) => s.segment);
+    if (end === text.length || parts.length === 1) {
+      yield* parts;
+      at = end;
+      continue;
+    }
+    const last = parts.pop()!;
+    yield* parts;
+    at = end - last.length;
+  }
 }

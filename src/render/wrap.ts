@@ -16,7 +16,7 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
   let lineWidth = 0;
   const room = () => Math.max(1, lines.length === 0 ? firstWidth : restWidth);
   for (const word of words) {
-    let wordWidth = displayWidth(word);
+    const wordWidth = displayWidth(word);
     if (line !== '' && lineWidth + 1 + wordWidth <= room()) {
       line += ` ${word}`;
       lineWidth += 1 + wordWidth;
@@ -27,35 +27,36 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
       line = '';
       lineWidth = 0;
     }
-    let rest = word;
-    while (wordWidth > room()) {
-      const [head, tail] = splitAtWidth(rest, room());
-      lines.push(head);
-      rest = tail;
-      wordWidth = displayWidth(rest);
+    if (wordWidth <= room()) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
-    line = rest;
-    lineWidth = wordWidth;
+    // A word longer than a line is cut grapheme by grapheme, in one pass. (Cutting a piece
+    // and measuring the rest again was quadratic: a term file's megabyte-long word took
+    // minutes to print.) A grapheme wider than the line gets a line of its own.
+    // Where the line may break inside the word: just after its last hyphen or slash.
+    const ascii = PRINTABLE_ASCII.test(word);
+    let breakAt = 0;
+    for (const part of ascii ? word : graphemes(word)) {
+      const w = ascii ? 1 : graphemeWidth(part);
+      if (line !== '' && lineWidth + w > room()) {
+        const cut = breakAt > 0 && breakAt < line.length ? breakAt : line.length;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+        lineWidth = line === '' ? 0 : displayWidth(line); // the carried tail is shorter than a line
+        breakAt = 0;
+      }
+      line += part;
+      lineWidth += w;
+      if (part === '-' || part === '/') breakAt = line.length;
+    }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
 }
 
-function splitAtWidth(word: string, width: number): [string, string] {
-  let used = 0;
-  const parts = graphemes(word);
-  let i = 0;
-  let lastBreak = 0;
-  for (; i < parts.length; i++) {
-    const part = parts[i]!;
-    const w = graphemeWidth(part);
-    if (used + w > width && i > 0) break;
-    used += w;
-    if ((part === '-' || part === '/') && i + 1 < parts.length) lastBreak = i + 1;
-  }
-  const cut = lastBreak > 0 && i < parts.length ? lastBreak : i;
-  return [parts.slice(0, cut).join(''), parts.slice(cut).join('')];
-}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Wraps `prefix + text`, styling the prefix. Following lines hang under the text (the

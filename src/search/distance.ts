@@ -28,8 +28,12 @@ export function editDistance(a: string, b: string): number {
 export function nearest(word: string, candidates: Iterable<string>, limit = 1): string[] {
   const budget = Math.max(1, Math.floor(word.length / 3));
   const scored: Array<[string, number]> = [];
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // The distance is at least the difference in length: skip the quadratic table.
+    if (Math.abs(other.length - lower.length) > budget) continue;
+    const distance = editDistance(lower, other);
     if (distance <= budget) scored.push([candidate, distance]);
   }
   scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));

@@ -151,21 +151,32 @@ export class ExplainIndex {
     // or on the same line when its own sentence is a short one ("Plan slaps. Big W 🔥").
     // Only chat-register terms lend context: "work-life balance" does not make "flex" slang.
     const settled = found.filter((f, i) => verdicts[i] !== undefined && this.slangRegister.has(f.slug));
-    // Any settled term right next to it counts, whatever its register: "it's giving FOMO".
-    const adjacent = found.filter((_, i) => verdicts[i] !== undefined);
     const sentence = sentenceIds(text, tokens);
     const sentenceSize = new Map<number, number>();
     for (const id of sentence) sentenceSize.set(id, (sentenceSize.get(id) ?? 0) + 1);
     const hits: Hit[] = [];
+    // `settled` is in message order: look only at the window of neighbours, so a long
+    // message full of hits costs linear time, not quadratic.
+    let windowStart = 0;
     found.forEach((f, i) => {
       const own = sentence[f.from]!;
       const near = (s: { from: number }) =>
         s !== f &&
         Math.abs(s.from - f.from) <= NEIGHBOUR_TOKENS &&
         (sentence[s.from] === own || (sentenceSize.get(own)! <= SHORT_SENTENCE && sameLine(text, tokens, s.from, f.from)));
-      const touching = (s: { from: number; to: number }) =>
-        s !== f && (s.to === f.from || s.from === f.to) && sameSentence(text, tokens, Math.min(s.from, f.from), Math.max(s.to, f.to) - 1);
-      const certainty = verdicts[i] ?? (settled.some(near) || adjacent.some(touching) ? 'possible' : undefined);
+      while (windowStart < settled.length && settled[windowStart]!.from < f.from - NEIGHBOUR_TOKENS) windowStart++;
+      const anyNear = () => {
+        for (let k = windowStart; k < settled.length && settled[k]!.from <= f.from + NEIGHBOUR_TOKENS; k++) {
+          if (near(settled[k]!)) return true;
+        }
+        return false;
+      };
+      // Any settled term right next to it counts, whatever its register: "it's giving FOMO".
+      const touching = (k: number) => {
+        const s = found[k];
+        return s !== undefined && verdicts[k] !== undefined && (s.to === f.from || s.from === f.to) && sameSentence(text, tokens, Math.min(s.from, f.from), Math.max(s.to, f.to) - 1);
+      };
+      const certainty = verdicts[i] ?? (anyNear() || touching(i - 1) || touching(i + 1) ? 'possible' : undefined);
       if (!certainty) return;
       const start = tokens[f.from]!.start;
       const end = tokens[f.to - 1]!.end;
@@ -311,14 +322,31 @@ function matchFrom(pattern: string[], p: number, tokens: Token[], t: number): nu
 
 /** Code-point offsets, as most languages (Python, jq) index strings. */
 export function codePointOffset(text: string, utf16Offset: number): number {
-  let count = 0;
-  for (let i = 0; i < utf16Offset; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < utf16Offset) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+  return codePointCounter(text)(utf16Offset);
 }
+
+/**
+ * Converts UTF-16 offsets of one text to code-point offsets, resuming from the previous
+ * answer, so converting every hit of a long message in order is one pass over it.
+ */
+export function codePointCounter(text: string): (utf16Offset: number) => number {
+  let at = 0;
+  let count = 0;
+  return (utf16Offset) => {
+    if (utf16Offset < at) {
+      at = 0;
+      count = 0;
+    }
+    // The last answer ended inside a surrogate pair, already counted as one code point.
+    if (at > 0 && at < utf16Offset && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) at++;
+    for (; at < utf16Offset; at++) {
+      const code = text.charCodeAt(at);
+      if (isHigh(code) && at + 1 < utf16Offset && isLow(text.charCodeAt(at + 1))) at++;
+      count++;
+    }
+    return count;
+  };
+}
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -36,8 +36,9 @@ const STOPWORDS = new Set(
   ),
 );
 
-// Everyday paraphrases of what people search for. Keys and values are stems.
-const PARAPHRASES: Record<string, string[]> = {
+// Everyday paraphrases of what people search for. Keys and values are stems. A Map, so a
+// query word like "constructor" finds nothing rather than Object.prototype's members.
+const PARAPHRASES = new Map<string, string[]>(Object.entries({
   pretend: ['fake', 'seem', 'seen', 'look', 'appear', 'perform', 'show', 'mask'],
   fake: ['pretend', 'perform', 'mask', 'seem'],
   work: ['job', 'office', 'busy', 'workplace', 'task'],
@@ -59,7 +60,7 @@ const PARAPHRASES: Record<string, string[]> = {
   funny: ['joke', 'laugh', 'hilarious'],
   holiday: ['vacation', 'leave', 'pto', 'time'],
   vacation: ['holiday', 'leave', 'pto'],
-};
+}));
 
 /** Crude suffix stripping, applied alike to text and queries, so "quitting" meets "quit". */
 export function stem(token: string): string {
@@ -179,7 +180,8 @@ function inMemory(data: SearchIndexData): SearchSource {
   return {
     slugs: data.slugs,
     lengths: data.lengths,
-    posting: (token) => data.postings[token],
+    // Own entries only: postings read back from JSON have Object.prototype ("constructor").
+    posting: (token) => (Object.hasOwn(data.postings, token) ? data.postings[token] : undefined),
     vocabulary: () => {
       vocabulary ??= Object.keys(data.postings);
       return vocabulary;
@@ -202,7 +204,7 @@ export class SearchIndex {
     const add = (token: string, weight: number) => terms.set(token, Math.max(terms.get(token) ?? 0, weight));
     for (const token of words(query)) {
       add(token, 1);
-      for (const alt of PARAPHRASES[token] ?? []) add(alt, 0.4);
+      for (const alt of PARAPHRASES.get(token) ?? []) add(alt, 0.4);
       if (!this.data.posting(token) && token.length >= 5) {
         const budget = token.length >= 8 ? 2 : 1;
         for (const candidate of this.data.vocabulary()) {

@@ -111,6 +111,8 @@ const CONFIDENT_DISTANCE = 0.3;
 const CONFIDENT_MARGIN = 0.04;
 const SUGGEST_DISTANCE = 0.5;
 const MAX_SUGGESTIONS = 5;
+/** Twice the longest key worth a typo match (80 characters is already a sentence). */
+const MAX_FUZZY_QUERY = 160;
 
 export class TermIndex implements Lookupable {
   private readonly keys: Map<string, KeyTarget>;
@@ -158,6 +160,10 @@ export async function lookup(index: Lookupable, query: string): Promise<LookupRe
   if (exact) return { match: exact, suggestions: [] };
   const key = normalize(query);
   if (compact(key).length <= EXACT_ONLY_LENGTH) return { suggestions: [] };
+  // Edit distance is at least the difference in length, so a query over twice as long as
+  // any plausible key is more than SUGGEST_DISTANCE from all of them: skip the fuzzy pass
+  // (its cost is quadratic in the query's length). Terms and aliases are short phrases.
+  if (compact(key).length > MAX_FUZZY_QUERY) return { suggestions: [] };
 
   const { default: Fuse } = await import('fuse.js');
   const forms = index.fuzzyForms(key);

@@ -3,8 +3,9 @@
  * through the same function, so the two sides always agree.
  */
 
-// Curly quotes, primes, backticks and the modifier letter apostrophe all count as "'".
-const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
+// "'" and what people type for it: curly quotes, primes, backticks, the modifier letter
+// apostrophe. All are dropped so "it's" and "its" meet.
+const APOSTROPHES = /['\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
 // Format characters: zero-width spaces and joiners, bidi controls, soft hyphen, BOM.
 const FORMAT_CHARS = /\p{Cf}/gu;
 // Other invisible controls (C0/C1); they never belong in a query.
@@ -13,7 +14,7 @@ const CONTROL_CHARS = /\p{Cc}/gu;
 // combining marks (Devanagari, Thai…) keep them.
 const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
 // Punctuation separates words ("micro-influencer", "TL;DR", "it's_giving"); apostrophes are
-// dropped instead so "it's" and "its" meet.
+// dropped instead (above).
 const PUNCTUATION = /[\p{P}\p{Z}\s]+/gu;
 
 // ASCII text is already NFKC/NFC and has no accents or format characters, so the Unicode
@@ -35,12 +36,13 @@ export function normalizeUnicode(text: string): string {
     .normalize('NFKC')
     .replace(FORMAT_CHARS, '')
     .replace(CONTROL_CHARS, ' ')
-    .replace(APOSTROPHES, "'")
+    // Before accents are stripped, so a mark typed after an apostrophe ("a`\u0301") lands on
+    // the letter now and not on a second pass: normalize(normalize(x)) === normalize(x).
+    .replace(APOSTROPHES, '')
     .normalize('NFD')
     .replace(LATIN_DIACRITICS, '$1')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/'/g, '')
     .replace(PUNCTUATION, ' ')
     .trim();
 }

@@ -20,8 +20,14 @@ const TOKEN =
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Messages repeat their words; normalising each distinct word once keeps long ones fast.
+  const normOf = new Map<string, string>();
   for (const match of text.matchAll(TOKEN)) {
-    const norm = normalizeToken(match[0]);
+    let norm = normOf.get(match[0]);
+    if (norm === undefined) {
+      norm = normalizeToken(match[0]);
+      normOf.set(match[0], norm);
+    }
     if (norm === '') continue;
     tokens.push({ norm, start: match.index, end: match.index + match[0].length });
   }
