@@ -5,7 +5,7 @@
  * made of many small parts (a megabyte of "}{" took 11 s, 60,000 keys 30 s: its duplicate
  * key check is quadratic). Each check is linear and stops at its cap.
  */
-import { Lexer } from 'yaml';
+import type { Lexer } from 'yaml';
 
 /** A term file needs four levels of [ or {; this leaves plenty of room. */
 export const MAX_FLOW_DEPTH = 64;
@@ -21,17 +21,23 @@ export interface TextProblem {
   rule: 'empty-file' | 'nesting' | 'too-complex';
 }
 
-/** The first limit the text breaks, or undefined. */
+/** The first cheap limit the text breaks (empty, nested too deeply), or undefined. */
 export function textProblem(source: string): TextProblem | undefined {
   if (isBlank(source)) return { line: 1, col: 1, message: 'the file is empty', rule: 'empty-file' };
   const tooDeep = nestingProblem(source);
   if (tooDeep) return { ...tooDeep, rule: 'nesting' };
-  const tooMany = tokenLimitAt(source);
-  if (tooMany !== undefined) {
-    const message = `the YAML has too many parts (over ${MAX_YAML_TOKENS} tokens); a term file needs a few hundred`;
-    return { ...position(source, tooMany), message, rule: 'too-complex' };
-  }
   return undefined;
+}
+
+/**
+ * Too many YAML tokens for the full parser, or undefined. Checked only before that parser
+ * runs (the yaml package's lexer is handed in, so loading yaml stays the caller's choice).
+ */
+export function complexityProblem(source: string, LexerClass: typeof Lexer): TextProblem | undefined {
+  const tooMany = tokenLimitAt(source, LexerClass);
+  if (tooMany === undefined) return undefined;
+  const message = `the YAML has too many parts (over ${MAX_YAML_TOKENS} tokens); a term file needs a few hundred`;
+  return { ...position(source, tooMany), message, rule: 'too-complex' };
 }
 
 /** Only whitespace and comments. (Line by line: one regex over the whole text backtracks exponentially.) */
@@ -74,10 +80,10 @@ function nestingProblem(source: string): { line: number; col: number; message: s
 }
 
 /** Where the YAML lexer's token count passes MAX_YAML_TOKENS, or undefined. */
-function tokenLimitAt(source: string): number | undefined {
+function tokenLimitAt(source: string, LexerClass: typeof Lexer): number | undefined {
   let count = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(source)) {
+  for (const token of new LexerClass().lex(source)) {
     if (++count > MAX_YAML_TOKENS) return offset;
     offset += token.length;
   }

@@ -10,7 +10,7 @@ import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import type { Entry } from './entry.ts';
 import { parseSimpleYaml } from './fastyaml.ts';
-import { textProblem } from './limits.ts';
+import { complexityProblem, textProblem } from './limits.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
 
 // The yaml package is a third of the program's code and only needed when a term file is
@@ -69,7 +69,7 @@ export function parseTermText(
   // YAML counts a lone CR (old Mac files) as a line break; the parser does not. Replacing
   // it one for one keeps every offset, so positions stay right.
   const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
-  // Empty, too deep or too complex: found by counting, before the parser sees the text.
+  // Empty or too deep: found by counting, before any parser sees the text.
   const problem = textProblem(source);
   if (problem) return { diagnostics: [diag(problem.line, problem.col, problem.message, problem.rule)] };
 
@@ -83,7 +83,9 @@ export function parseTermText(
     }
   }
 
-  const { isNode, LineCounter, parseDocument } = yaml();
+  const { isNode, Lexer, LineCounter, parseDocument } = yaml();
+  const tooComplex = complexityProblem(source, Lexer);
+  if (tooComplex) return { diagnostics: [diag(tooComplex.line, tooComplex.col, tooComplex.message, tooComplex.rule)] };
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof Yaml.parseDocument>;
   let value: unknown;
