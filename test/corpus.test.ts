@@ -89,3 +89,21 @@ describe('the checks fail on a thin entry', () => {
     expect(findings.some((f) => f.includes('[duplicate-alias]'))).toBe(true);
   });
 });
+
+describe('every listed form finds its entry', () => {
+  it('genz define <term or alias> reaches the entry for each built-in term and alias', async () => {
+    const { loadGlossary } = await import('../src/corpus/load.ts');
+    const { TermIndex } = await import('../src/search/lookup.ts');
+    const glossary = loadGlossary({ dirs: [], includeBuiltin: true });
+    const index = new TermIndex(glossary);
+    const wrong: string[] = [];
+    for (const entry of glossary.entries) {
+      for (const form of [entry.slug, entry.term, ...entry.aliases]) {
+        const found = index.exact(form)?.entry.slug;
+        if (found !== entry.slug) wrong.push(`${form} → ${found ?? 'nothing'} (listed by ${entry.slug})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(glossary.entries.length).toBe(246);
+  });
+});

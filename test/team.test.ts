@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, genz, ROOT, tempDir } from './helpers.ts';
+import { cleanEnv, genz, ROOT, schemaErrors, tempDir } from './helpers.ts';
 
 const BUILTIN = readdirSync(join(ROOT, 'data', 'terms')).length;
 const entry = (term: string, extra = '') => `term: ${term}\ncategory: team\nworkplace: safe\ndefinition: Team meaning of ${term}.\n${extra}`;
@@ -71,6 +71,7 @@ describe('a team glossary directory', () => {
 
   it('validate --json is one document for CI bots', () => {
     const doc = JSON.parse(genz(['validate', dir, '--json']).stdout);
+    expect(schemaErrors(doc)).toBeNull();
     expect(doc.errors).toBeGreaterThanOrEqual(3);
     expect(doc.diagnostics.every((d: { line: number; col: number }) => d.line >= 1 && d.col >= 1)).toBe(true);
   });
@@ -120,7 +121,9 @@ describe('the search path', () => {
     expect(stdout).toMatch(/2\. .*data\/terms {2}\[built-in\] {2}\d+ terms/);
     expect(stdout).toMatch(/bad\.yaml:\d+:\d+: error/);
     const doc = JSON.parse(genz(['--data', dir, 'doctor', '--json']).stdout);
+    expect(schemaErrors(doc)).toBeNull();
     expect(doc.directories[0]).toEqual({ dir, from: '--data', terms: 1 });
+    expect(doc.problems[0].file).toBe(join(dir, 'bad.yaml'));
   });
 });
 
@@ -156,6 +159,13 @@ describe('genz new', () => {
     const { status } = genz(['new', 'war', 'room', '--dir', dir, '--editor'], { env });
     expect(status).toBe(0);
     expect(readFileSync(join(dir, 'war-room.yaml'), 'utf8')).toContain('definition: Edited.');
+  });
+
+  it('--json names the file, in the documented shape', () => {
+    const dir = tempDir({});
+    const doc = JSON.parse(genz(['new', 'war', 'room', '--dir', dir, '--json']).stdout);
+    expect(schemaErrors(doc)).toBeNull();
+    expect(doc).toEqual({ schemaVersion: 1, command: 'new', slug: 'war-room', path: join(dir, 'war-room.yaml') });
   });
 
   it('goes to the personal directory when there is no other, creating it', () => {
