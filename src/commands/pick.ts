@@ -5,7 +5,8 @@ import { NotFoundError, UsageError } from '../errors.ts';
 import { renderEntry } from '../render/entry.ts';
 import { entryJson, SCHEMA_VERSION } from '../render/json.ts';
 import { examples, type Register } from './registry.ts';
-import { parseCategory, parseSeed, seededRandom, shuffled } from './shared.ts';
+import { seededRandom, shuffle } from '../random.ts';
+import { parseCategory, parseSeed } from './shared.ts';
 
 export interface PickOptions {
   json?: boolean;
@@ -57,7 +58,7 @@ export function today(ctx: Context, options: PickOptions): Promise<number> {
   const now = ctx.io.now();
   const date = options.date ? parseDate(options.date) : { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   const iso = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-  const order = shuffled(candidates(ctx, options.category), seededRandom(TODAY_SHUFFLE_SEED));
+  const order = shuffle(candidates(ctx, options.category), seededRandom(TODAY_SHUFFLE_SEED));
   const index = ((dayNumber(date) % order.length) + order.length) % order.length;
   return show(ctx, order[index]!, options.json ? { schemaVersion: SCHEMA_VERSION, command: 'today', date: iso } : undefined);
 }

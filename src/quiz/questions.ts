@@ -3,7 +3,9 @@
  * dialogue line with the term blanked out) and four gists to choose from: the right one and
  * three from other entries, from the same category where there are enough.
  */
+import { seededRandom, shuffle } from '../random.ts';
 import { phraseTokens, tokenize } from '../search/tokens.ts';
+
 import type { Category, Entry } from '../corpus/entry.ts';
 import { NotFoundError } from '../errors.ts';
 
@@ -40,27 +42,6 @@ export interface QuizOptions {
   count: number;
   seed: number;
   category?: Category;
-}
-
-/** mulberry32: a small, fast PRNG; the same seed gives the same round on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /**
