@@ -9,6 +9,7 @@ import { CompiledGlossary } from './corpus/compiled.ts';
 import { builtinGlossaryPath, type Glossary } from './corpus/load.ts';
 import type { EntryBrief } from './corpus/parts.ts';
 import type { Diagnostic } from './corpus/parse.ts';
+import { EXIT } from './errors.ts';
 import type { Io } from './io.ts';
 import { pagerCommand, pagerEnv, shouldPage } from './pager.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';
@@ -165,6 +166,15 @@ export class Context {
   }
 
   termOf = (slug: string): string | undefined => this.compiled().termOf(slug);
+
+  /**
+   * Says on stderr that nothing matched and gives the exit status: 1, or 3 when some term
+   * file failed to load (the answer may have been in it).
+   */
+  nothingFound(message: string, hint?: string): number {
+    this.error(message, hint);
+    return this.loadStatus || EXIT.notFound;
+  }
 
   /** Exit status for a command that otherwise succeeded: 3 if some term file failed to load. */
   get loadStatus(): number {

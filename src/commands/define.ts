@@ -1,5 +1,4 @@
 import type { Context } from '../context.ts';
-import { EXIT } from '../errors.ts';
 import { renderBrief, renderEntry, SECTIONS } from '../render/entry.ts';
 import { defineJson } from '../render/json.ts';
 import { excerpt } from '../render/sanitize.ts';
@@ -23,11 +22,10 @@ export async function define(ctx: Context, words: string[], options: DefineOptio
   if (options.json) ctx.json(defineJson(query, match, suggestions, ctx.termOf));
   if (!match) {
     const names = suggestions.map((s) => s.term);
-    ctx.error(
+    return ctx.nothingFound(
       `no entry for "${excerpt(query)}"`,
       names.length > 0 ? `did you mean: ${names.join(', ')}?` : 'try "genz search <words>" to look inside definitions',
     );
-    return ctx.loadStatus || EXIT.notFound;
   }
   if (options.brief) ctx.out(renderBrief(match.entry, ctx.style));
   else if (!options.json) {

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeBlock, sanitizeInline } from '../render/sanitize.ts';
 import { hang, wrapWords } from '../render/wrap.ts';
@@ -117,8 +117,7 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
     }
   }
   if (hits.length === 0) {
-    ctx.error('no glossary terms found in the message');
-    return ctx.loadStatus || EXIT.notFound;
+    return ctx.nothingFound('no glossary terms found in the message');
   }
   return ctx.loadStatus;
 }

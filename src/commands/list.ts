@@ -1,6 +1,5 @@
 import { CATEGORIES, type Category, type Entry, type WorkplaceRating } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
-import { EXIT } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { examples, type Register } from './registry.ts';
@@ -52,8 +51,7 @@ export function list(ctx: Context, options: ListOptions): number {
     for (const entry of entries) ctx.out(sanitizeInline(entry.slug));
   }
   if (entries.length === 0) {
-    ctx.error('no entries match these filters');
-    return ctx.loadStatus || EXIT.notFound;
+    return ctx.nothingFound('no entries match these filters');
   }
   return ctx.loadStatus;
 }

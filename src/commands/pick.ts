@@ -6,7 +6,8 @@ import { renderEntry } from '../render/entry.ts';
 import { entryJson, SCHEMA_VERSION } from '../render/json.ts';
 import { examples, type Register } from './registry.ts';
 import { seededRandom, shuffle } from '../random.ts';
-import { parseCategory, parseSeed } from './shared.ts';
+import { parseSeed } from './numbers.ts';
+import { parseCategory } from './shared.ts';
 
 export interface PickOptions {
   json?: boolean;

@@ -1,5 +1,4 @@
 import type { Context } from '../context.ts';
-import { EXIT } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { excerpt, sanitizeInline } from '../render/sanitize.ts';
 import { hang } from '../render/wrap.ts';
@@ -23,8 +22,7 @@ export async function related(ctx: Context, words: string[], options: RelatedOpt
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (!match) {
     const names = suggestions.map((s) => s.term);
-    ctx.error(`no entry for "${excerpt(query)}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
-    return ctx.loadStatus || EXIT.notFound;
+    return ctx.nothingFound(`no entry for "${excerpt(query)}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
   }
   const glossary = ctx.glossary();
   const entry = match.entry;
@@ -55,8 +53,7 @@ export async function related(ctx: Context, words: string[], options: RelatedOpt
     block(`LINKING TO ${term}`, incoming);
   }
   if (outgoing.length === 0 && incoming.length === 0) {
-    ctx.error(`${entry.term} has no related entries`);
-    return ctx.loadStatus || EXIT.notFound;
+    return ctx.nothingFound(`${entry.term} has no related entries`);
   }
   return ctx.loadStatus;
 }

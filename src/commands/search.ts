@@ -1,10 +1,10 @@
 import type { Category } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
-import { EXIT } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { excerpt } from '../render/sanitize.ts';
 import { examples, type Register } from './registry.ts';
-import { gistRow, parseCategory, parseCount, queryOf } from './shared.ts';
+import { parseCount } from './numbers.ts';
+import { gistRow, parseCategory, queryOf } from './shared.ts';
 
 export interface SearchOptions {
   json?: boolean;
@@ -40,8 +40,7 @@ export function search(ctx: Context, words: string[], options: SearchOptions): n
     }
   }
   if (rows.length === 0) {
-    ctx.error(`nothing matches "${excerpt(query)}"`, 'try fewer or other words, or "genz list" to see every term');
-    return ctx.loadStatus || EXIT.notFound;
+    return ctx.nothingFound(`nothing matches "${excerpt(query)}"`, 'try fewer or other words, or "genz list" to see every term');
   }
   return ctx.loadStatus;
 }

@@ -40,18 +40,6 @@ export function queryOf(words: string[], command: string, example: string): stri
   return query;
 }
 
-export function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
-  return n;
-}
-
-export function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('must be a whole number');
-  return n;
-}
-
 /** "term — gist", wrapped with a hanging indent on a terminal, one line when piped. */
 export function gistRow(entry: Pick<Entry, 'term' | 'gist'>, style: Style, width: number | undefined, extra = ''): string {
   const term = sanitizeInline(entry.term);
