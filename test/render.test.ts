@@ -83,6 +83,9 @@ describe('wrapWords', () => {
     ['', 10, ['']],
     ['日本語の文章です', 6, ['日本語', 'の文章', 'です']],
     ['👀 👀 👀', 5, ['👀 👀', '👀']],
+    // Cut after the hyphen, the rest plus the wide emoji is still too long: cut again (a
+    // fast-check counterexample, where the carried tail overflowed by a column).
+    [`-${'a'.repeat(17)}👍`, 18, ['-', 'a'.repeat(17), '👍']],
   ])('%j at %i', (input, width, expected) => {
     expect(wrapWords(input, width)).toEqual(expected);
   });

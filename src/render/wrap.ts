@@ -40,7 +40,8 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
     let breakAt = 0;
     for (const part of ascii ? word : graphemes(word)) {
       const w = ascii ? 1 : graphemeWidth(part);
-      if (line !== '' && lineWidth + w > room()) {
+      // (A loop: the tail carried over from a cut after a hyphen may still leave no room.)
+      while (line !== '' && lineWidth + w > room()) {
         const cut = breakAt > 0 && breakAt < line.length ? breakAt : line.length;
         lines.push(line.slice(0, cut));
         line = line.slice(cut);
