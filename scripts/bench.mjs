@@ -19,7 +19,7 @@ const COLD_RUNS = 3;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const started = Date.now();
 
-if (!existsSync(join(root, 'dist', 'genz.js'))) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+if (!existsSync(join(root, 'dist', 'genz.cjs'))) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
 function glossary(count) {
   const dir = join(root, '.bench', `glossary-${count}`);

@@ -80,7 +80,18 @@ const common = {
 };
 // The start-up file is one file (each extra module costs its resolution, read and compile);
 // the command line, and the glossary compiler, are bundles of their own.
-const result = await build({ ...common, plugins: [...common.plugins, cliApart], banner: {}, entryPoints: { genz: join(root, 'src/main.ts') }, outdir: dist });
+// The start-up file is CommonJS: Node starts a CommonJS main module ~4 ms sooner than an ES
+// module (no ESM loader), and bin/ is a CommonJS scope (bin/package.json) that requires it.
+const result = await build({
+  ...common,
+  plugins: [...common.plugins, cliApart],
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__genzModuleUrl' },
+  banner: { js: "const __genzModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  entryPoints: { genz: join(root, 'src/main.ts') },
+  outExtension: { '.js': '.cjs' },
+  outdir: dist,
+});
 const cli = await build({ ...common, plugins: [...common.plugins, cliApart], entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: dist });
 await build({ ...common, banner: {}, entryPoints: { fuse: join(root, 'node_modules/fuse.js/dist/fuse.mjs') }, outdir: dist, minify: true });
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });

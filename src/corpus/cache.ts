@@ -20,7 +20,7 @@
  * "racy" (a second write in the same tick would not change it) and is checked again.
  *
  * Layout: state.json names the current generation and the directories' signatures;
- * gen-*\/ holds files.json (every file's signature, diagnostics and record) and the pack
+ * gen-*\/ holds files.bin (filetable.ts: every file's signature, diagnostics and record) and the pack
  * (pack.ts: winners and lazily built indexes); seg-*.* are immutable record stores of
  * parsed files. An update parses only changed files into a new segment, and writes a new
  * generation; state.json is replaced by rename, so a reader sees the old or the new cache,
@@ -32,12 +32,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileFiles } from './compile-files.ts';
-import { type DirectoryReport, listTermFiles } from './load.ts';
+import { type FileRow, FileTable, SIGNATURE } from './filetable.ts';
+import { type DirectoryReport, listTermNames } from './load.ts';
 import { type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
-import { type EntryParts, PART_KINDS, type PartTexts, Records, writeRecords } from './parts.ts';
+import { type EntryBrief, type EntryParts, PART_KINDS, type PartTexts, Records, writeRecords } from './parts.ts';
 
-const STATE_FORMAT = 2;
+const STATE_FORMAT = 3;
 
 declare const __GENZ_BUILD_ID__: string | undefined;
 /** A hash of the sources, set by scripts/build.mjs; "source" when run from src/ (tests). */
@@ -63,42 +64,6 @@ interface DirState {
   racy: boolean;
 }
 
-interface FileState {
-  path: string;
-  signature: FileSignature | null;
-  racy: boolean;
-  diagnostics: Diagnostic[];
-  /** Where its entry is stored, if it has one. */
-  slug?: string;
-  segment?: string;
-  index?: number;
-}
-
-/** files.json: one row per file, short (it is read and written on every update). */
-type FileRow = [path: string, signature: FileSignature | null, racy: 0 | 1, slug: string | null, segment: number, index: number, diagnostics?: Diagnostic[]];
-
-function encodeFiles(files: FileState[]): string {
-  const segments = [...new Set(files.flatMap((f) => (f.segment === undefined ? [] : [f.segment])))];
-  const at = new Map(segments.map((name, i) => [name, i]));
-  const rows = files.map((f): FileRow => {
-    const row: FileRow = [f.path, f.signature, f.racy ? 1 : 0, f.slug ?? null, f.segment === undefined ? -1 : at.get(f.segment)!, f.index ?? -1];
-    if (f.diagnostics.length > 0) row.push(f.diagnostics);
-    return row;
-  });
-  return JSON.stringify({ segments, rows });
-}
-
-function decodeFiles(text: string): FileState[] {
-  const { segments, rows } = JSON.parse(text) as { segments: string[]; rows: FileRow[] };
-  return rows.map(([path, signature, racy, slug, segment, index, diagnostics]) => ({
-    path,
-    signature,
-    racy: racy === 1,
-    diagnostics: diagnostics ?? [],
-    ...(slug === null ? {} : { slug, segment: segments[segment]!, index }),
-  }));
-}
-
 interface State {
   format: number;
   packFormat: number;
@@ -122,14 +87,17 @@ export function signatureOf(stat: Stats): FileSignature {
   return [stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs];
 }
 
-function sameSignature(a: FileSignature | null, b: FileSignature | null): boolean {
-  return a !== null && b !== null && a.every((value, i) => value === b[i]);
+function sameSignature(a: ArrayLike<number> | null, b: ArrayLike<number> | null): boolean {
+  if (a === null || b === null) return false;
+  for (let i = 0; i < SIGNATURE; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whole-second timestamps mean a coarse file system: allow two seconds, else 100 ms. */
-function isRacy(stat: Stats, now: number): boolean {
-  const granularity = stat.ctimeMs % 1000 === 0 ? 2000 : 100;
-  return now - Math.max(stat.ctimeMs, stat.mtimeMs) < granularity;
+function isRacy(signature: ArrayLike<number>, now: number): boolean {
+  const [, , , mtimeMs, ctimeMs] = signature as FileSignature;
+  const granularity = ctimeMs % 1000 === 0 ? 2000 : 100;
+  return now - Math.max(ctimeMs, mtimeMs) < granularity;
 }
 
 function statOrNull(path: string): Stats | null {
@@ -148,10 +116,22 @@ export function unchanged(path: string, signature: FileSignature | null): boolea
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** A file as an update sees it: where it is, its signature now, and its row in the old table if that row can be reused. */
+interface Slot {
+  dir: number;
+  name: string;
+  path: string;
+  signature: FileSignature | null;
+  reuse?: number;
+}
+
 export class DirectoryCache {
   private dir: string;
   private readonly key: string;
   private state?: State;
+  private table?: { generation: string; table: FileTable };
+  /** The signatures the last full check found, which the update that follows reuses. */
+  private scanned?: { table: FileTable; signatures: Float64Array };
 
   constructor(readonly options: CacheOptions) {
     // The build is part of the key: a genz whose parsing or indexing changed never trusts a
@@ -169,28 +149,37 @@ export class DirectoryCache {
     return this.update();
   }
 
-  private compiled(state: State, files?: FileState[]): Compiled {
+  private compiled(state: State, table?: FileTable): Compiled {
     const sources = new Map<string, Source>();
     if (this.options.builtin) sources.set('b', this.options.builtin.source);
     for (const segment of state.segments) sources.set(segment, { records: new Records(join(this.dir, segment)), root: '/' });
-    const listWinners = () => this.winners(files ?? this.readFiles(state.generation) ?? []);
+    const listWinners = () => {
+      const files = table ?? this.readTable(state.generation);
+      return files ? this.winners(files) : [];
+    };
     return { pack: new Pack(join(this.dir, state.generation), sources, listWinners), diagnostics: state.diagnostics, directories: state.directories };
   }
 
-  /** The entries in use: the first file with a slug wins, then the built-in entries (unsorted). */
-  private winners(files: FileState[]): Winner[] {
+  /** Each slug's entry in use: the first file that has it, in search-path order (row numbers). */
+  private static userWinners(table: { count: number; slug(row: number): string | undefined }): Map<string, number> {
+    const winners = new Map<string, number>();
+    for (let row = 0; row < table.count; row++) {
+      const slug = table.slug(row);
+      if (slug !== undefined && !winners.has(slug)) winners.set(slug, row);
+    }
+    return winners;
+  }
+
+  /** The entries in use: the user's winners, then the built-in entries they leave (unsorted). */
+  private winners(table: FileTable): Winner[] {
     const winners: Winner[] = [];
-    const seen = new Set<string>();
-    for (const f of files) {
-      if (f.slug === undefined || seen.has(f.slug)) continue;
-      seen.add(f.slug);
-      winners.push({ slug: f.slug, source: f.segment!, index: f.index!, path: f.path, signature: f.signature });
+    for (const [slug, row] of DirectoryCache.userWinners(table)) {
+      winners.push({ slug, source: table.segment(row)!, index: table.index(row), path: table.path(row), signature: table.signature(row) });
     }
     const builtin = this.options.builtin;
-    for (const w of builtin?.pack.winners() ?? []) {
-      if (seen.has(w.slug)) continue;
-      seen.add(w.slug);
-      winners.push({ ...w, path: join(builtin!.source.root, w.path) });
+    if (builtin) {
+      const seen = new Set(winners.map((w) => w.slug));
+      for (const w of builtin.pack.winners()) if (!seen.has(w.slug)) winners.push({ ...w, path: join(builtin.source.root, w.path) });
     }
     return winners;
   }
@@ -198,12 +187,12 @@ export class DirectoryCache {
   /** Check 3: every directory and file as recorded. */
   fullyCurrent(): boolean {
     const state = this.state;
-    const files = state && this.readFiles(state.generation);
-    if (!state || !files) return false;
-    return (
-      state.dirs.every((d) => !d.racy && unchanged(d.dir, d.signature)) &&
-      files.every((f) => (f.signature === null ? statOrNull(f.path) === null : !f.racy && unchanged(f.path, f.signature)))
-    );
+    const table = state && this.readTable(state.generation);
+    if (!state || !table) return false;
+    if (!state.dirs.every((d) => !d.racy && unchanged(d.dir, d.signature))) return false;
+    const { changed, signatures } = table.scan();
+    if (changed) this.scanned = { table, signatures };
+    return !changed;
   }
 
   private readState(): State | undefined {
@@ -217,9 +206,14 @@ export class DirectoryCache {
     }
   }
 
-  private readFiles(generation: string): FileState[] | undefined {
+  private readTable(generation: string): FileTable | undefined {
+    if (this.table?.generation === generation) return this.table.table;
     try {
-      return decodeFiles(readFileSync(join(this.dir, generation, 'files.json'), 'utf8'));
+      const table = FileTable.decode(readFileSync(join(this.dir, generation, 'files.bin')));
+      // A table written for other directories (it cannot be, short of a hash collision) is no table.
+      if (table.dirs.length !== this.options.dirs.length || table.dirs.some((d, i) => d !== this.options.dirs[i])) return undefined;
+      this.table = { generation, table };
+      return table;
     } catch {
       return undefined;
     }
@@ -240,120 +234,149 @@ export class DirectoryCache {
       const dir = this.dir;
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       this.state = undefined;
+      this.table = undefined;
       return this.write(true);
     }
+  }
+
+  /** Every term file now, with its signature, and the old table's row where it can be reused. */
+  private survey(before: FileTable | undefined, live: Set<string>): { slots: Slot[]; dirs: DirState[] } {
+    const now = Date.now();
+    const scanned = before && this.scanned?.table === before ? this.scanned.signatures : undefined;
+    const rowOf = new Map<string, number>();
+    if (before) for (let row = 0; row < before.count; row++) rowOf.set(before.path(row), row);
+    const slots: Slot[] = [];
+    const dirs: DirState[] = [];
+    this.options.dirs.forEach((dir, dirIndex) => {
+      // The directory is stat'ed before it is listed and each file before it is read, so a
+      // change made meanwhile leaves a signature that differs next time. (The full check's
+      // signatures, when there was one, were taken before this listing too.)
+      const dirStat = statOrNull(dir);
+      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+      for (const name of listTermNames(dir)) {
+        const path = prefix + name;
+        const row = rowOf.get(path);
+        let signature: FileSignature | null;
+        if (row !== undefined && scanned) {
+          const at = row * SIGNATURE;
+          signature = Number.isNaN(scanned[at]!) ? null : (Array.from(scanned.subarray(at, at + SIGNATURE)) as FileSignature);
+        } else {
+          const stat = statOrNull(path);
+          signature = stat ? signatureOf(stat) : null;
+        }
+        const segment = row === undefined ? undefined : before!.segment(row);
+        const reuse = row !== undefined && !before!.racy(row) && sameSignature(before!.signature(row), signature) && (segment === undefined || live.has(segment));
+        slots.push({ dir: dirIndex, name, path, signature, ...(reuse ? { reuse: row } : {}) });
+      }
+      if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(signatureOf(dirStat), now) });
+    });
+    this.scanned = undefined;
+    return { slots, dirs };
   }
 
   private write(fresh: boolean): Compiled {
     mkdirSync(this.dir, { recursive: true });
     const previous = fresh ? undefined : (this.state ?? this.readState());
-    const before = new Map((previous && this.readFiles(previous.generation))?.map((f) => [f.path, f]) ?? []);
+    const before = previous && this.readTable(previous.generation);
     const live = new Set(previous?.segments ?? []);
     const compact = live.size >= MAX_SEGMENTS;
     const segment = unique('seg');
     const texts: Array<string | Buffer> = [];
     const parts: PartTexts[] = [];
-    const copied = new Map<string, Records>();
+    const copied = new Map<string, { records: Records; texts: Buffer[] }>();
     const now = Date.now();
-    const dirs: DirState[] = [];
-    const files: FileState[] = [];
+    const rows: FileRow[] = [];
     const diagnostics: Diagnostic[] = [];
-    const directories: DirectoryReport[] = [];
 
     // Pass 1: what each file is, and which files must be parsed.
-    const slots: Array<{ file?: FileState; path: string; signature: FileSignature | null; stat: Stats | null; dir: number }> = [];
-    this.options.dirs.forEach((dir, dirIndex) => {
-      // The directory is stat'ed before it is listed and each file before it is read, so a
-      // change made meanwhile leaves a signature that differs next time.
-      const dirStat = statOrNull(dir);
-      for (const path of listTermFiles(dir)) {
-        const stat = statOrNull(path);
-        const signature = stat ? signatureOf(stat) : null;
-        const known = before.get(path);
-        const reuse = known && !known.racy && sameSignature(known.signature, signature) && (known.segment === undefined || live.has(known.segment));
-        slots.push({ ...(reuse ? { file: known } : {}), path, signature, stat, dir: dirIndex });
-      }
-      if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(dirStat, now) });
-    });
-    // Pass 2: parse what changed (on worker threads when there is a lot).
-    const toParse = slots.filter((slot) => !slot.file);
+    const { slots, dirs } = this.survey(before, live);
+    // Pass 2: parse what changed.
+    const toParse = slots.filter((slot) => slot.reuse === undefined);
     const parsed = new Map(compileFiles(toParse.map((slot) => slot.path)).map((result, i) => [toParse[i]!, result]));
-    // Pass 3: the file list, and the new segment's records, in order.
+    // Pass 3: the file table, and the new segment's records, in order.
     const counts = this.options.dirs.map(() => 0);
-    const segmentTexts = new Map<string, Buffer[]>();
     for (const slot of slots) {
-      let file: FileState;
-      const known = slot.file;
-      if (known) {
-        file = known;
-        if (compact && known.segment !== undefined) {
-          const records = copied.get(known.segment) ?? new Records(join(this.dir, known.segment));
-          copied.set(known.segment, records);
-          const all = segmentTexts.get(known.segment) ?? records.entryTexts();
-          segmentTexts.set(known.segment, all);
-          file = { ...known, segment, index: texts.length };
-          texts.push(all[known.index!]!);
-          parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, records.rawParts(kind)[known.index!]])) as PartTexts);
+      const racy = slot.signature ? isRacy(slot.signature, now) : false;
+      let row: FileRow = { dir: slot.dir, name: slot.name, signature: slot.signature, racy, diagnostics: [] };
+      if (slot.reuse !== undefined) {
+        const old = slot.reuse;
+        const slug = before!.slug(old);
+        row.diagnostics = before!.diagnostics(old);
+        if (slug !== undefined) {
+          row = { ...row, slug, segment: before!.segment(old)!, index: before!.index(old) };
+          if (compact) {
+            // Too many segments: copy this entry into the new one.
+            const from = row.segment!;
+            let source = copied.get(from);
+            if (!source) {
+              const records = new Records(join(this.dir, from));
+              source = { records, texts: records.entryTexts() };
+              copied.set(from, source);
+            }
+            texts.push(source.texts[row.index!]!);
+            parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, source.records.rawParts(kind)[row.index!]])) as PartTexts);
+            row = { ...row, segment, index: texts.length - 1 };
+          }
         }
       } else {
         const result = parsed.get(slot)!;
-        file = { path: slot.path, signature: slot.signature, racy: false, diagnostics: result.diagnostics };
+        row.diagnostics = result.diagnostics;
         if (result.entry) {
-          file = { ...file, slug: result.entry.slug, segment, index: texts.length };
+          row = { ...row, slug: result.entry.slug, segment, index: texts.length };
           texts.push(result.entry.json);
           parts.push(result.entry.parts);
         }
       }
-      file.racy = slot.stat ? isRacy(slot.stat, now) : false;
-      files.push(file);
-      diagnostics.push(...file.diagnostics);
-      if (file.slug !== undefined) counts[slot.dir]!++;
+      rows.push(row);
+      diagnostics.push(...row.diagnostics);
+      if (row.slug !== undefined) counts[slot.dir]!++;
     }
-    this.options.dirs.forEach((dir, i) => {
-      directories.push({ dir, builtin: false, count: counts[i]! });
-    });
+    const directories: DirectoryReport[] = this.options.dirs.map((dir, i) => ({ dir, builtin: false, count: counts[i]! }));
 
     if (texts.length > 0) writeRecords(join(this.dir, segment), texts, parts);
     const builtin = this.options.builtin;
     if (builtin) directories.push({ dir: join(builtin.source.root, 'data', 'terms'), builtin: true, count: builtin.pack.count });
-    const winners = this.winners(files);
     const generation = unique('gen');
     mkdirSync(join(this.dir, generation));
-    writeAtomic(join(this.dir, generation, 'files.json'), encodeFiles(files));
-    const partsAt = (w: Winner) => {
-      if (w.source === segment) {
-        const own = parts[w.index]!;
-        const parse = <K extends 'brief' | 'keys' | 'forms'>(kind: K) => JSON.parse(own[kind].toString()) as EntryParts[K];
-        return { brief: parse('brief'), keys: parse('keys'), forms: parse('forms') };
-      }
-      const records = w.source === 'b' ? builtin!.source.records : new Records(join(this.dir, w.source));
-      return { brief: records.parts('brief')[w.index]!, keys: records.parts('keys')[w.index]!, forms: records.parts('forms')[w.index]! };
-    };
-    const delta = previous && this.keysDelta(previous, before, winners, partsAt);
+    const bytes = FileTable.encode(this.options.dirs, rows);
+    writeAtomic(join(this.dir, generation, 'files.bin'), bytes);
+    const table = FileTable.decode(bytes);
+    const delta = previous && before && this.keysDelta(previous, before, table, (row) => {
+      const own = parts[table.index(row)]!;
+      const parse = <K extends 'brief' | 'keys' | 'forms'>(kind: K) => JSON.parse(own[kind].toString()) as EntryParts[K];
+      return { brief: parse('brief'), keys: parse('keys'), forms: parse('forms') };
+    }, segment);
     if (delta) writeAtomic(join(this.dir, generation, 'keys-delta.json'), JSON.stringify(delta));
-    const segments = [...new Set(files.flatMap((f) => (f.segment === undefined ? [] : [f.segment])))];
     const state: State = {
       format: STATE_FORMAT,
       packFormat: PACK_FORMAT,
       key: this.key,
       generation,
       ...(delta ? { base: delta.base } : {}),
-      segments,
+      segments: table.segments,
       dirs,
       diagnostics,
       directories,
     };
     writeAtomic(join(this.dir, 'state.json'), JSON.stringify(state));
     this.state = state;
+    this.table = { generation, table };
     this.removeUnused(state);
-    return this.compiled(state, files);
+    return this.compiled(state, table);
   }
 
   /**
    * The new generation's exact keys as changes to the newest generation that has its own,
-   * when few entries changed; undefined when they must be rebuilt.
+   * when few entries changed; undefined when they must be rebuilt. Only the slugs whose
+   * winning file changed are looked at, so a change costs the same at any size.
    */
-  private keysDelta(previous: State, previousFiles: Map<string, FileState>, winners: Winner[], partsAt: (w: Winner) => Pick<EntryParts, 'brief' | 'keys' | 'forms'>): KeysDelta | undefined {
+  private keysDelta(
+    previous: State,
+    before: FileTable,
+    after: FileTable,
+    ownParts: (row: number) => Pick<EntryParts, 'brief' | 'keys' | 'forms'>,
+    segment: string,
+  ): KeysDelta | undefined {
     try {
       const previousDir = join(this.dir, previous.generation);
       let base = previous.generation;
@@ -364,17 +387,40 @@ export class DirectoryCache {
         base = older.base;
         changed = older.changed;
       }
-      const before = new Map(this.winners([...previousFiles.values()]).map((w) => [w.slug, w]));
-      const now = new Set<string>();
-      for (const w of winners) {
-        now.add(w.slug);
-        const old = before.get(w.slug);
-        if (old && old.source === w.source && old.index === w.index && old.path === w.path && (old.signature === w.signature || sameSignature(old.signature, w.signature))) continue;
-        const { brief, keys, forms } = partsAt(w);
-        changed[w.slug] = { row: slugRow(w, brief), keys, forms };
-        if (Object.keys(changed).length > MAX_KEYS_DELTA) return undefined;
+      const old = DirectoryCache.userWinners(before);
+      const now = DirectoryCache.userWinners(after);
+      const same = (a: number, b: number) =>
+        before.segment(a) === after.segment(b) && before.index(a) === after.index(b) && before.path(a) === after.path(b) && sameSignature(before.signature(a), after.signature(b));
+      const slugs = new Set<string>();
+      for (const [slug, row] of now) {
+        const was = old.get(slug);
+        if (was === undefined || !same(was, row)) slugs.add(slug);
       }
-      for (const slug of before.keys()) if (!now.has(slug)) changed[slug] = null;
+      for (const slug of old.keys()) if (!now.has(slug)) slugs.add(slug);
+      if (slugs.size > MAX_KEYS_DELTA) return undefined;
+      const builtin = this.options.builtin;
+      for (const slug of slugs) {
+        const row = now.get(slug);
+        if (row !== undefined) {
+          const source = after.segment(row)!;
+          const own = source === segment ? ownParts(row) : undefined;
+          const records = new Records(join(this.dir, source));
+          const partsOf = own ?? { brief: records.parts('brief')[after.index(row)]!, keys: records.parts('keys')[after.index(row)]!, forms: records.parts('forms')[after.index(row)]! };
+          const w: Winner = { slug, source, index: after.index(row), path: after.path(row), signature: after.signature(row) };
+          changed[slug] = { row: slugRow(w, partsOf.brief), keys: partsOf.keys, forms: partsOf.forms };
+          continue;
+        }
+        // No user file has it now: the built-in entry, if there is one, is back in use.
+        const info = builtin?.pack.slug(slug);
+        if (!info || !builtin) {
+          changed[slug] = null;
+          continue;
+        }
+        const records = builtin.source.records;
+        const brief: EntryBrief = info.brief;
+        const w: Winner = { slug, source: 'b', index: info.index, path: join(builtin.source.root, info.path), signature: info.signature };
+        changed[slug] = { row: slugRow(w, brief), keys: records.parts('keys')[info.index]!, forms: records.parts('forms')[info.index]! };
+      }
       return Object.keys(changed).length > MAX_KEYS_DELTA ? undefined : { base, changed };
     } catch {
       return undefined;

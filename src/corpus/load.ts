@@ -126,6 +126,11 @@ export function readTermFile(file: string, options: { builtin?: boolean; profile
 
 /** Term files of a directory, sorted; throws a usage error when it is not a directory. */
 export function listTermFiles(dir: string): string[] {
+  return listTermNames(dir).map((name) => (dir.endsWith(sep) ? dir + name : dir + sep + name)); // join() costs ~10 ms at 10,000 files
+}
+
+/** The names of listTermFiles' files. */
+export function listTermNames(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -134,10 +139,7 @@ export function listTermFiles(dir: string): string[] {
     const reason = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : 'cannot be read';
     throw new UsageError(`${dir}: ${reason}`, 'check the --data or GENZ_PATH directories');
   }
-  return names
-    .filter((name) => TERM_FILE.test(name) && !name.startsWith('.'))
-    .sort()
-    .map((name) => (dir.endsWith(sep) ? dir + name : dir + sep + name)); // join() costs ~10 ms at 10,000 files
+  return names.filter((name) => TERM_FILE.test(name) && !name.startsWith('.')).sort();
 }
 
 export function loadGlossary(options: LoadOptions): Glossary {
