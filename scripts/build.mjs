@@ -2,10 +2,11 @@
 // Bundles src/ into dist/ (one start-up file plus lazily loaded chunks) and compiles the
 // built-in glossary to the pack dist/glossary/. Fails on any error in a built-in term file.
 // The start-up file must stay small (every 100 KB of JavaScript costs ~10 ms of every
-// command): yaml, fuse.js and the commands that need the whole glossary are chunks loaded
-// by dynamic import(); `npm run build -- --metafile` prints what went where.
+// command): yaml and fuse.js are CommonJS files of their own, required on first use
+// (src/bundled.ts), and the commands that need the whole glossary a chunk loaded by dynamic
+// import(); `npm run build -- --metafile` prints what went where.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -43,12 +44,10 @@ const builtinsWithoutFacades = {
 
 // main.ts loads the full command line (cli.ts) only when the fast path declines: it is a
 // bundle of its own, dist/cli.js, left out of the start-up file.
-// So is fuse.js, bundled to dist/fuse.js: resolving it in node_modules costs ~9 ms.
 const cliApart = {
   name: 'cli-apart',
   setup(b) {
     b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './cli.js', external: true } : undefined));
-    b.onResolve({ filter: /^fuse\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './fuse.js', external: true } : undefined));
   },
 };
 
@@ -70,8 +69,8 @@ const common = {
   // Smaller code parses faster; names are kept so GENZ_DEBUG stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
-  // yaml is required on first parse of a term file (corpus/parse.ts) and fuse.js imported for
-  // the first fuzzy match, both from node_modules: neither belongs in the start-up file.
+  // yaml is required on first parse of a term file and fuse.js for the first fuzzy match
+  // (src/bundled.ts), from dist/yaml.cjs and dist/fuse.cjs: neither belongs in the start-up file.
   external: ['yaml', 'fuse.js'],
   metafile: true,
   logLevel: 'warning',
@@ -93,7 +92,8 @@ const result = await build({
   outdir: dist,
 });
 const cli = await build({ ...common, plugins: [...common.plugins, cliApart], entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: dist });
-await build({ ...common, banner: {}, entryPoints: { fuse: join(root, 'node_modules/fuse.js/dist/fuse.mjs') }, outdir: dist, minify: true });
+// fuse.js's basic build (plain fuzzy search: all genz uses), as published: minified CommonJS.
+copyFileSync(join(root, 'node_modules/fuse.js/dist/fuse.basic.min.cjs'), join(dist, 'fuse.cjs'));
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
 // yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
 await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });

@@ -1,28 +1,66 @@
 /**
  * The process binding: real streams, signals, exit status. Everything else is in run().
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { EXIT } from './errors.ts';
 import { fastRoute, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
 import { spawnPager } from './pager.ts';
 
+/**
+ * What stdin holds now, without waiting and without process.stdin (whose streams cost ~5 ms
+ * to load): all of a regular file; of a pipe, what its writer has written so far, read
+ * through a non-blocking descriptor of its own (Linux's /proc/self/fd/0, which leaves fd 0 as
+ * it is). `complete` when the end was reached; undefined when stdin is something else.
+ */
+function readStdinNow(maxBytes: number): { chunks: Buffer[]; size: number; complete: boolean } | undefined {
+  let fd = 0;
+  try {
+    const stat = fstatSync(0);
+    if (stat.isFIFO()) fd = openSync('/proc/self/fd/0', constants.O_RDONLY | constants.O_NONBLOCK);
+    else if (!stat.isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) return { chunks, size, complete: true };
+      chunks.push(buffer.subarray(0, n));
+      size += n;
+      if (size > maxBytes) return { chunks, size, complete: true };
+    }
+  } catch {
+    // EAGAIN: the writer has more to come. (Anything else: the stream reports it.)
+    return { chunks, size, complete: false };
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+/** All of stdin, or undefined past maxBytes. */
 function readStdin(maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const now = readStdinNow(maxBytes);
+    const chunks = now?.chunks ?? [];
+    let size = now?.size ?? 0;
+    const finish = () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8'));
+    if (now?.complete) return finish();
+    // The rest as it comes. The stream waits in the event loop, so Ctrl-C still works.
     const { stdin } = process;
-    const chunks: Buffer[] = [];
-    let size = 0;
     stdin.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        // Enough: stop reading (the writer gets EPIPE, as with `head`) and say so.
-        stdin.destroy();
-        resolve(undefined);
+        stdin.destroy(); // enough: the writer gets EPIPE, as with `head`
+        finish();
         return;
       }
       chunks.push(chunk);
     });
-    stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stdin.on('end', finish);
     stdin.on('error', reject);
   });
 }

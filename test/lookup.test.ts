@@ -1,8 +1,11 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../src/corpus/load.ts';
+import { CompiledGlossary } from '../src/corpus/compiled.ts';
+import { builtinGlossaryPath, loadGlossary } from '../src/corpus/load.ts';
+import { editDistance } from '../src/search/distance.ts';
 import { lookup, TermIndex } from '../src/search/lookup.ts';
-import { FIXTURES } from './helpers.ts';
+import { FIXTURES, tempDir } from './helpers.ts';
 
 const fixtures = new TermIndex(loadGlossary({ dirs: [join(FIXTURES, 'terms')], includeBuiltin: false }));
 const builtin = new TermIndex(loadGlossary({ dirs: [], includeBuiltin: true }));
@@ -65,5 +68,68 @@ describe('lookup in the built-in glossary', () => {
     const { match, suggestions } = await lookup(builtin, 'mcro influencer');
     expect(match).toBeUndefined();
     expect(suggestions.slice(0, 2).map((s) => s.slug).sort()).toEqual(['macro-influencer', 'micro-influencer']);
+  });
+});
+
+describe('editDistance (optimal string alignment)', () => {
+  /** The textbook full-table version, as a reference. */
+  function reference(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  }
+
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['rizz', 'rziz', 1],
+    ['ca', 'abc', 3], // OSA, not full Damerau (which gives 2)
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['same', 'same', 0],
+  ])('%j → %j is %i', (a, b, expected) => {
+    expect(editDistance(a, b)).toBe(expected);
+  });
+
+  it('equals the full-table reference on random strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é'), maxLength: 12 }), (a, b) => {
+        expect(editDistance(a, b)).toBe(reference(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('typos of every built-in form, through the compiled glossary (trigram prefilter, then fuse.js)', () => {
+  it('find their entry: confidently, or among the suggestions', async () => {
+    const compiled = new CompiledGlossary({ dirs: [], includeBuiltin: true, builtinPath: builtinGlossaryPath(), cacheRoot: tempDir({}) });
+    const typos: Array<[string, string]> = [];
+    for (const entry of compiled.glossary().entries) {
+      for (const form of [entry.term, ...entry.aliases].map((f) => f.toLowerCase())) {
+        if (form.length < 5) continue; // short words allow one edit and may be other words
+        const swapped = form[0]! + form[2]! + form[1]! + form.slice(3);
+        const dropped = form.slice(0, -2) + form.slice(-1);
+        const doubled = form + form.slice(-1);
+        const replaced = `${form.slice(0, 2)}x${form.slice(3)}`;
+        for (const typo of [swapped, dropped, doubled, replaced]) typos.push([typo, entry.slug]);
+      }
+    }
+    let confident = 0;
+    const missed: string[] = [];
+    for (const [typo, slug] of typos) {
+      const { match, suggestions } = await lookup(compiled, typo);
+      if (match?.entry.slug === slug) confident++;
+      else if (!match && suggestions.some((s) => s.slug === slug)) continue;
+      else missed.push(`${typo} → ${match ? match.entry.slug : suggestions.map((s) => s.slug).join(',') || 'nothing'} (wanted ${slug})`);
+    }
+    expect(typos.length).toBeGreaterThan(2500);
+    // Measured: 3,009 of 3,015 confident and right, 5 suggested, 1 missed ("rot'd" for rto).
+    expect(confident / typos.length).toBeGreaterThan(0.99);
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(3);
   });
 });

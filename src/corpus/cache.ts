@@ -32,7 +32,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileFiles } from './compile-files.ts';
-import { type FileRow, FileTable, SIGNATURE } from './filetable.ts';
+import { FileTable, FileTableBuilder, SIGNATURE } from './filetable.ts';
 import { type DirectoryReport, listTermNames } from './load.ts';
 import { type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
@@ -81,6 +81,8 @@ export interface Compiled {
   pack: Pack;
   diagnostics: Diagnostic[];
   directories: DirectoryReport[];
+  /** Brought up to date by this call: every file was just looked at. */
+  updated?: boolean;
 }
 
 export function signatureOf(stat: Stats): FileSignature {
@@ -115,15 +117,6 @@ export function unchanged(path: string, signature: FileSignature | null): boolea
 }
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-
-/** A file as an update sees it: where it is, its signature now, and its row in the old table if that row can be reused. */
-interface Slot {
-  dir: number;
-  name: string;
-  path: string;
-  signature: FileSignature | null;
-  reuse?: number;
-}
 
 export class DirectoryCache {
   private dir: string;
@@ -239,113 +232,91 @@ export class DirectoryCache {
     }
   }
 
-  /** Every term file now, with its signature, and the old table's row where it can be reused. */
-  private survey(before: FileTable | undefined, live: Set<string>): { slots: Slot[]; dirs: DirState[] } {
-    const now = Date.now();
-    const scanned = before && this.scanned?.table === before ? this.scanned.signatures : undefined;
-    const rowOf = new Map<string, number>();
-    if (before) for (let row = 0; row < before.count; row++) rowOf.set(before.path(row), row);
-    const slots: Slot[] = [];
-    const dirs: DirState[] = [];
-    this.options.dirs.forEach((dir, dirIndex) => {
-      // The directory is stat'ed before it is listed and each file before it is read, so a
-      // change made meanwhile leaves a signature that differs next time. (The full check's
-      // signatures, when there was one, were taken before this listing too.)
-      const dirStat = statOrNull(dir);
-      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-      for (const name of listTermNames(dir)) {
-        const path = prefix + name;
-        const row = rowOf.get(path);
-        let signature: FileSignature | null;
-        if (row !== undefined && scanned) {
-          const at = row * SIGNATURE;
-          signature = Number.isNaN(scanned[at]!) ? null : (Array.from(scanned.subarray(at, at + SIGNATURE)) as FileSignature);
-        } else {
-          const stat = statOrNull(path);
-          signature = stat ? signatureOf(stat) : null;
-        }
-        const segment = row === undefined ? undefined : before!.segment(row);
-        const reuse = row !== undefined && !before!.racy(row) && sameSignature(before!.signature(row), signature) && (segment === undefined || live.has(segment));
-        slots.push({ dir: dirIndex, name, path, signature, ...(reuse ? { reuse: row } : {}) });
-      }
-      if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(signatureOf(dirStat), now) });
-    });
-    this.scanned = undefined;
-    return { slots, dirs };
-  }
-
   private write(fresh: boolean): Compiled {
     mkdirSync(this.dir, { recursive: true });
     const previous = fresh ? undefined : (this.state ?? this.readState());
     const before = previous && this.readTable(previous.generation);
     const live = new Set(previous?.segments ?? []);
-    const compact = live.size >= MAX_SEGMENTS;
     const segment = unique('seg');
-    const texts: Array<string | Buffer> = [];
-    const parts: PartTexts[] = [];
-    const copied = new Map<string, { records: Records; texts: Buffer[] }>();
     const now = Date.now();
-    const rows: FileRow[] = [];
-    const diagnostics: Diagnostic[] = [];
+    // Signatures the full check just read (taken before the listing below, so a change made
+    // meanwhile leaves a signature that differs next time).
+    const scanned = before && this.scanned?.table === before ? this.scanned.signatures : undefined;
+    this.scanned = undefined;
 
-    // Pass 1: what each file is, and which files must be parsed.
-    const { slots, dirs } = this.survey(before, live);
-    // Pass 2: parse what changed.
-    const toParse = slots.filter((slot) => slot.reuse === undefined);
-    const parsed = new Map(compileFiles(toParse.map((slot) => slot.path)).map((result, i) => [toParse[i]!, result]));
-    // Pass 3: the file table, and the new segment's records, in order.
-    const counts = this.options.dirs.map(() => 0);
-    for (const slot of slots) {
-      const racy = slot.signature ? isRacy(slot.signature, now) : false;
-      let row: FileRow = { dir: slot.dir, name: slot.name, signature: slot.signature, racy, diagnostics: [] };
-      if (slot.reuse !== undefined) {
-        const old = slot.reuse;
-        const slug = before!.slug(old);
-        row.diagnostics = before!.diagnostics(old);
-        if (slug !== undefined) {
-          row = { ...row, slug, segment: before!.segment(old)!, index: before!.index(old) };
-          if (compact) {
-            // Too many segments: copy this entry into the new one.
-            const from = row.segment!;
-            let source = copied.get(from);
-            if (!source) {
-              const records = new Records(join(this.dir, from));
-              source = { records, texts: records.entryTexts() };
-              copied.set(from, source);
-            }
-            texts.push(source.texts[row.index!]!);
-            parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, source.records.rawParts(kind)[row.index!]])) as PartTexts);
-            row = { ...row, segment, index: texts.length - 1 };
-          }
+    // Pass 1: list each directory (stat'ed before it is listed) and pair its files with the old
+    // table's rows: both are in directory order, then name order. A file whose signature is
+    // the recorded one keeps its row; every other file is parsed. Old rows left unpaired
+    // (files gone, or changed) are remembered for the keys delta.
+    const dirs: DirState[] = [];
+    const listings = this.options.dirs.map((dir) => {
+      const dirStat = statOrNull(dir);
+      const names = listTermNames(dir);
+      if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(signatureOf(dirStat), now) });
+      return names;
+    });
+    const builder = new FileTableBuilder(this.options.dirs, listings.reduce((n, names) => n + names.length, 0));
+    const toParse: Array<{ row: number; path: string }> = [];
+    const replaced: number[] = []; // old rows not carried over
+    let old = 0;
+    listings.forEach((names, dirIndex) => {
+      const prefix = this.options.dirs[dirIndex]!.endsWith('/') ? this.options.dirs[dirIndex]! : `${this.options.dirs[dirIndex]}/`;
+      for (const name of names) {
+        while (before && old < before.count && (before.dir(old) < dirIndex || (before.dir(old) === dirIndex && before.names[old]! < name))) replaced.push(old++);
+        const match = before && old < before.count && before.dir(old) === dirIndex && before.names[old] === name ? old++ : undefined;
+        let signature: ArrayLike<number> | null;
+        if (match !== undefined && scanned) signature = Number.isNaN(scanned[match * SIGNATURE]!) ? null : scanned.subarray(match * SIGNATURE, (match + 1) * SIGNATURE);
+        else {
+          const stat = statOrNull(prefix + name);
+          signature = stat ? signatureOf(stat) : null;
         }
-      } else {
-        const result = parsed.get(slot)!;
-        row.diagnostics = result.diagnostics;
-        if (result.entry) {
-          row = { ...row, slug: result.entry.slug, segment, index: texts.length };
-          texts.push(result.entry.json);
-          parts.push(result.entry.parts);
+        const racy = signature !== null && isRacy(signature, now);
+        const segmentOf = match === undefined ? undefined : before!.segment(match);
+        if (match !== undefined && !before!.racy(match) && before!.sameSignature(match, signature) && (segmentOf === undefined || live.has(segmentOf))) {
+          builder.copy(before!, match, racy);
+        } else {
+          if (match !== undefined) replaced.push(match);
+          toParse.push({ row: builder.add(dirIndex, name, signature, racy), path: prefix + name });
         }
       }
-      rows.push(row);
-      diagnostics.push(...row.diagnostics);
-      if (row.slug !== undefined) counts[slot.dir]!++;
-    }
-    const directories: DirectoryReport[] = this.options.dirs.map((dir, i) => ({ dir, builtin: false, count: counts[i]! }));
+    });
+    while (before && old < before.count) replaced.push(old++);
 
+    // Pass 2: parse what changed into the new segment (and, when there are too many
+    // segments, copy every other entry into it too).
+    const texts: Array<string | Buffer> = [];
+    const parts: PartTexts[] = [];
+    const results = compileFiles(toParse.map((p) => p.path));
+    toParse.forEach(({ row }, i) => {
+      const result = results[i]!;
+      builder.setDiagnostics(row, result.diagnostics);
+      if (result.entry) {
+        builder.setEntry(row, result.entry.slug, segment, texts.length);
+        texts.push(result.entry.json);
+        parts.push(result.entry.parts);
+      }
+    });
+    let table = builder.table();
+    if (live.size >= MAX_SEGMENTS) table = this.compact(table, segment, texts, parts);
     if (texts.length > 0) writeRecords(join(this.dir, segment), texts, parts);
+
+    const counts = this.options.dirs.map(() => 0);
+    for (let row = 0; row < table.count; row++) if (table.slug(row) !== undefined) counts[table.dir(row)]!++;
+    const directories: DirectoryReport[] = this.options.dirs.map((dir, i) => ({ dir, builtin: false, count: counts[i]! }));
     const builtin = this.options.builtin;
     if (builtin) directories.push({ dir: join(builtin.source.root, 'data', 'terms'), builtin: true, count: builtin.pack.count });
     const generation = unique('gen');
     mkdirSync(join(this.dir, generation));
-    const bytes = FileTable.encode(this.options.dirs, rows);
-    writeAtomic(join(this.dir, generation, 'files.bin'), bytes);
-    const table = FileTable.decode(bytes);
-    const delta = previous && before && this.keysDelta(previous, before, table, (row) => {
+    writeAtomic(join(this.dir, generation, 'files.bin'), table.encode());
+    const affected = new Set<string>();
+    for (const row of replaced) if (before!.slug(row) !== undefined) affected.add(before!.slug(row)!);
+    for (let row = 0; row < table.count; row++) if (table.segment(row) === segment) affected.add(table.slug(row)!);
+    const ownParts = (row: number) => {
       const own = parts[table.index(row)]!;
       const parse = <K extends 'brief' | 'keys' | 'forms'>(kind: K) => JSON.parse(own[kind].toString()) as EntryParts[K];
       return { brief: parse('brief'), keys: parse('keys'), forms: parse('forms') };
-    }, segment);
+    };
+    const delta = previous && before && this.keysDelta(previous, before, table, affected, ownParts, segment);
     if (delta) writeAtomic(join(this.dir, generation, 'keys-delta.json'), JSON.stringify(delta));
     const state: State = {
       format: STATE_FORMAT,
@@ -355,29 +326,54 @@ export class DirectoryCache {
       ...(delta ? { base: delta.base } : {}),
       segments: table.segments,
       dirs,
-      diagnostics,
+      diagnostics: table.allDiagnostics(),
       directories,
     };
     writeAtomic(join(this.dir, 'state.json'), JSON.stringify(state));
     this.state = state;
     this.table = { generation, table };
     this.removeUnused(state);
-    return this.compiled(state, table);
+    return { ...this.compiled(state, table), updated: true };
+  }
+
+  /** Too many segments: a table whose every entry is in the new one (texts and parts grow). */
+  private compact(table: FileTable, segment: string, texts: Array<string | Buffer>, parts: PartTexts[]): FileTable {
+    const sources = new Map<string, { records: Records; texts: Buffer[] }>();
+    const builder = new FileTableBuilder(table.dirs, table.count);
+    for (let row = 0; row < table.count; row++) {
+      const at = builder.copy(table, row, table.racy(row));
+      const from = table.segment(row);
+      if (from === undefined || from === segment) continue;
+      let source = sources.get(from);
+      if (!source) {
+        const records = new Records(join(this.dir, from));
+        source = { records, texts: records.entryTexts() };
+        sources.set(from, source);
+      }
+      const index = table.index(row);
+      builder.setEntry(at, table.slug(row)!, segment, texts.length);
+      texts.push(source.texts[index]!);
+      parts.push(Object.fromEntries(PART_KINDS.map((kind) => [kind, source.records.rawParts(kind)[index]])) as PartTexts);
+    }
+    return builder.table();
   }
 
   /**
    * The new generation's exact keys as changes to the newest generation that has its own,
-   * when few entries changed; undefined when they must be rebuilt. Only the slugs whose
-   * winning file changed are looked at, so a change costs the same at any size.
+   * when few entries changed; undefined when they must be rebuilt. Only the `affected` slugs
+   * (those of files added, removed or parsed again) can have a new winner, so a change costs
+   * about the same at any size.
    */
   private keysDelta(
     previous: State,
     before: FileTable,
     after: FileTable,
+    affected: Set<string>,
     ownParts: (row: number) => Pick<EntryParts, 'brief' | 'keys' | 'forms'>,
     segment: string,
   ): KeysDelta | undefined {
     try {
+      if (affected.size > MAX_KEYS_DELTA) return undefined;
       const previousDir = join(this.dir, previous.generation);
       let base = previous.generation;
       let changed: KeysDelta['changed'] = {};
@@ -387,27 +383,29 @@ export class DirectoryCache {
         base = older.base;
         changed = older.changed;
       }
-      const old = DirectoryCache.userWinners(before);
-      const now = DirectoryCache.userWinners(after);
-      const same = (a: number, b: number) =>
-        before.segment(a) === after.segment(b) && before.index(a) === after.index(b) && before.path(a) === after.path(b) && sameSignature(before.signature(a), after.signature(b));
-      const slugs = new Set<string>();
-      for (const [slug, row] of now) {
-        const was = old.get(slug);
-        if (was === undefined || !same(was, row)) slugs.add(slug);
-      }
-      for (const slug of old.keys()) if (!now.has(slug)) slugs.add(slug);
-      if (slugs.size > MAX_KEYS_DELTA) return undefined;
+      // Each affected slug's winning row (its first file) before and after.
+      const firstRows = (table: FileTable) => {
+        const first = new Map<string, number>();
+        for (let row = 0; row < table.count; row++) {
+          const slug = table.slug(row);
+          if (slug !== undefined && affected.has(slug) && !first.has(slug)) first.set(slug, row);
+        }
+        return first;
+      };
+      const was = firstRows(before);
+      const now = firstRows(after);
       const builtin = this.options.builtin;
-      for (const slug of slugs) {
+      for (const slug of affected) {
         const row = now.get(slug);
+        const old = was.get(slug);
+        if (row !== undefined && old !== undefined && after.samePlace(row, before, old) && after.segment(row) === before.segment(old) && after.index(row) === before.index(old) && before.sameSignature(old, after.signature(row))) continue;
         if (row !== undefined) {
           const source = after.segment(row)!;
-          const own = source === segment ? ownParts(row) : undefined;
-          const records = new Records(join(this.dir, source));
-          const partsOf = own ?? { brief: records.parts('brief')[after.index(row)]!, keys: records.parts('keys')[after.index(row)]!, forms: records.parts('forms')[after.index(row)]! };
-          const w: Winner = { slug, source, index: after.index(row), path: after.path(row), signature: after.signature(row) };
-          changed[slug] = { row: slugRow(w, partsOf.brief), keys: partsOf.keys, forms: partsOf.forms };
+          const index = after.index(row);
+          const records = source === segment ? undefined : new Records(join(this.dir, source));
+          const own = records ? { brief: records.parts('brief')[index]!, keys: records.parts('keys')[index]!, forms: records.parts('forms')[index]! } : ownParts(row);
+          const w: Winner = { slug, source, index, path: after.path(row), signature: after.signature(row) };
+          changed[slug] = { row: slugRow(w, own.brief), keys: own.keys, forms: own.forms };
           continue;
         }
         // No user file has it now: the built-in entry, if there is one, is back in use.

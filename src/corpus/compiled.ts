@@ -39,6 +39,8 @@ export class CompiledGlossary implements Lookupable {
         cacheRoot: options.cacheRoot,
       });
       this.current = this.cache.open();
+      // An update on opening (a directory changed) has just looked at every file.
+      this.fullyChecked = this.current.updated === true;
     }
   }
 

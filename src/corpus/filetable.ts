@@ -27,20 +27,8 @@ const HAS_SIGNATURE = 1;
 /** Its timestamps were too young to trust (see isRacy in cache.ts): check it again. */
 const RACY = 2;
 
-export interface FileRow {
-  dir: number;
-  name: string;
-  /** dev, ino, size, mtimeMs, ctimeMs; null when it could not be stat'ed. */
-  signature: ArrayLike<number> | null;
-  racy: boolean;
-  slug?: string;
-  segment?: string;
-  index?: number;
-  diagnostics: Diagnostic[];
-}
-
 export class FileTable {
-  private constructor(
+  constructor(
     readonly dirs: string[],
     readonly segments: string[],
     readonly names: string[],
@@ -64,6 +52,11 @@ export class FileTable {
 
   slug(row: number): string | undefined {
     return this.slugList[row] || undefined;
+  }
+
+  /** Where the row's file is: its directory's number and its name. */
+  samePlace(row: number, other: FileTable, otherRow: number): boolean {
+    return this.names[row] === other.names[otherRow] && this.dir(row) === other.dir(otherRow);
   }
 
   segment(row: number): string | undefined {
@@ -130,36 +123,36 @@ export class FileTable {
     return { changed, signatures };
   }
 
-  static encode(dirs: string[], rows: FileRow[]): Buffer {
-    const segments: string[] = [];
-    const segmentAt = new Map<string, number>();
-    const nums = new Float64Array(rows.length * STRIDE);
-    const diagnostics: Record<number, Diagnostic[]> = {};
-    rows.forEach((row, i) => {
-      const at = i * STRIDE;
-      if (row.signature) for (let k = 0; k < SIGNATURE; k++) nums[at + k] = row.signature[k]!;
-      nums[at + FLAGS] = (row.signature ? HAS_SIGNATURE : 0) | (row.racy ? RACY : 0);
-      nums[at + DIR] = row.dir;
-      let segment = -1;
-      if (row.segment !== undefined) {
-        segment = segmentAt.get(row.segment) ?? segments.push(row.segment) - 1;
-        segmentAt.set(row.segment, segment);
-      }
-      nums[at + SEGMENT] = segment;
-      nums[at + INDEX] = row.index ?? -1;
-      if (row.diagnostics.length > 0) diagnostics[i] = row.diagnostics;
-    });
-    const head = Buffer.from(JSON.stringify({ dirs, segments, diagnostics }), 'utf8');
-    const names = Buffer.from(rows.map((r) => r.name).join('\0'), 'utf8');
-    const slugs = Buffer.from(rows.map((r) => r.slug ?? '').join('\0'), 'utf8');
+  /** The recorded signature equals `signature` (5 numbers at `at`). */
+  sameSignature(row: number, signature: ArrayLike<number> | null, at = 0): boolean {
+    const base = row * STRIDE;
+    const n = this.nums;
+    if (signature === null || (n[base + FLAGS]! & HAS_SIGNATURE) === 0) return false;
+    for (let k = 0; k < SIGNATURE; k++) if (n[base + k] !== signature[at + k]) return false;
+    return true;
+  }
+
+  /** Every file's diagnostics, in file order. */
+  allDiagnostics(): Diagnostic[] {
+    return Object.keys(this.diagnosticsByRow)
+      .map(Number)
+      .sort((a, b) => a - b)
+      .flatMap((row) => this.diagnosticsByRow[row]!);
+  }
+
+  encode(): Buffer {
+    const head = Buffer.from(JSON.stringify({ dirs: this.dirs, segments: this.segments, diagnostics: this.diagnosticsByRow }), 'utf8');
+    const names = Buffer.from(this.names.join('\0'), 'utf8');
+    const slugs = Buffer.from(this.slugList.join('\0'), 'utf8');
     const start = 20 + head.length + names.length + slugs.length;
     const pad = (8 - (start % 8)) % 8;
     const top = Buffer.alloc(20);
     top.writeUInt32LE(MAGIC, 0);
-    top.writeUInt32LE(rows.length, 4);
+    top.writeUInt32LE(this.names.length, 4);
     top.writeUInt32LE(head.length, 8);
     top.writeUInt32LE(names.length, 12);
     top.writeUInt32LE(slugs.length, 16);
+    const nums = this.nums.subarray(0, this.names.length * STRIDE);
     return Buffer.concat([top, head, names, slugs, Buffer.alloc(pad), Buffer.from(nums.buffer, nums.byteOffset, nums.byteLength)]);
   }
 
@@ -181,5 +174,88 @@ export class FileTable {
     const nums = new Float64Array(count * STRIDE);
     new Uint8Array(nums.buffer).set(bytes.subarray(numsAt));
     return new FileTable(head.dirs, head.segments, names, slugs, nums, head.diagnostics);
+  }
+}
+
+/** A new table, file by file (in search-path order, each directory's files in name order). */
+export class FileTableBuilder {
+  private readonly names: string[] = [];
+  private readonly slugs: string[] = [];
+  private readonly segments: string[] = [];
+  private readonly segmentAt = new Map<string, number>();
+  private readonly diagnostics: Record<number, Diagnostic[]> = {};
+  private nums: Float64Array;
+
+  constructor(
+    private readonly dirs: string[],
+    capacity: number,
+  ) {
+    this.nums = new Float64Array(Math.max(1, capacity) * STRIDE);
+  }
+
+  get count(): number {
+    return this.names.length;
+  }
+
+  private segmentNumber(segment: string | undefined): number {
+    if (segment === undefined) return -1;
+    let at = this.segmentAt.get(segment);
+    if (at === undefined) {
+      at = this.segments.push(segment) - 1;
+      this.segmentAt.set(segment, at);
+    }
+    return at;
+  }
+
+  /** Adds a file; its entry (setEntry) and diagnostics come later if it is being parsed. Returns its row. */
+  add(dir: number, name: string, signature: ArrayLike<number> | null, racy: boolean): number {
+    const row = this.names.length;
+    if ((row + 1) * STRIDE > this.nums.length) {
+      const grown = new Float64Array(this.nums.length * 2);
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    this.names.push(name);
+    this.slugs.push('');
+    const at = row * STRIDE;
+    if (signature) for (let k = 0; k < SIGNATURE; k++) this.nums[at + k] = signature[k]!;
+    this.nums[at + FLAGS] = (signature ? HAS_SIGNATURE : 0) | (racy ? RACY : 0);
+    this.nums[at + DIR] = dir;
+    this.nums[at + SEGMENT] = -1;
+    this.nums[at + INDEX] = -1;
+    return row;
+  }
+
+  /** Adds a file whose old row still holds (same signature): its entry and diagnostics as they were. */
+  copy(from: FileTable, fromRow: number, racy: boolean): number {
+    const row = this.add(from.dir(fromRow), from.names[fromRow]!, from.nums.subarray(fromRow * STRIDE, fromRow * STRIDE + SIGNATURE), racy);
+    const slug = from.slug(fromRow);
+    if (slug !== undefined) this.setEntry(row, slug, from.segment(fromRow)!, from.index(fromRow));
+    this.setDiagnostics(row, from.diagnostics(fromRow));
+    return row;
+  }
+
+  setEntry(row: number, slug: string, segment: string, index: number): void {
+    this.slugs[row] = slug;
+    this.nums[row * STRIDE + SEGMENT] = this.segmentNumber(segment);
+    this.nums[row * STRIDE + INDEX] = index;
+  }
+
+  setDiagnostics(row: number, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length > 0) this.diagnostics[row] = diagnostics;
+  }
+
+  table(): FileTable {
+    // Only the segments some row still uses.
+    const used = new Set<number>();
+    for (let row = 0; row < this.names.length; row++) used.add(this.nums[row * STRIDE + SEGMENT]!);
+    const kept = this.segments.filter((_, i) => used.has(i));
+    const renumber = new Map(kept.map((name) => [this.segmentAt.get(name)!, kept.indexOf(name)]));
+    const nums = this.nums.slice(0, this.names.length * STRIDE);
+    for (let row = 0; row < this.names.length; row++) {
+      const at = row * STRIDE + SEGMENT;
+      if (nums[at]! >= 0) nums[at] = renumber.get(nums[at]!)!;
+    }
+    return new FileTable(this.dirs, kept, this.names, this.slugs, nums, this.diagnostics);
   }
 }

@@ -16,23 +16,25 @@
  *                   not rebuild the keys of 10,000 (the fuzzy forms use it the same way)
  *   explain-*       the explain index: phrases by first word, ambiguous entries and cues
  *   search-*        the search index: documents (slugs, field lengths), postings by token, vocabulary
- *   forms.*         fuzzy form f as [slug, form, key];  trigrams.hash  trigram → [f…]
+ *   forms.*         fuzzy form f as [slug, form, key], and its trigram count (forms.grams,
+ *                   a byte each);  trigrams.hash  trigram → "start,count" of its forms'
+ *                   ids in trigrams.ids (Uint32)
  *
  * Each index is built when first needed (`ensure`), so a change to one file rebuilds the
  * exact keys for the next `define` and the other indexes only when a command asks for them.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { type ExplainSource, mergeExplainParts, phrasesByFirst } from '../search/explain.ts';
 import { mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
 import { type FuzzyForm, type KeyParts, type KeyTarget, keyClaims } from '../search/lookup.ts';
 import { compact, normalize } from '../search/normalize.ts';
-import { MAX_CANDIDATES, topSharing, trigrams } from '../search/trigram.ts';
+import { MAX_CANDIDATES, topSharing, trigramScore, trigrams } from '../search/trigram.ts';
 import type { Entry } from './entry.ts';
 import type { EntryBrief, EntryParts, PartKind, Records } from './parts.ts';
 import { HashFile, hashFileBytes, RecordFile, recordFileBytes } from './store.ts';
 
-export const PACK_FORMAT = 4;
+export const PACK_FORMAT = 6;
 
 /** A file's identity and version: a change to any of these means "parse it again". */
 export type FileSignature = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
@@ -57,7 +59,7 @@ const INDEX_FILES: Record<IndexKind, string[]> = {
   keys: ['keys.hash', 'slugs.hash'],
   explain: ['explain-phrases.hash', 'explain-meta.json'],
   search: ['search-docs.json', 'search-postings.hash', 'search-vocabulary.txt'],
-  forms: ['forms.data', 'forms.idx', 'trigrams.hash'],
+  forms: ['forms.data', 'forms.idx', 'forms.grams', 'trigrams.hash', 'trigrams.ids'],
 };
 
 type SlugRow = [source: string, index: number, path: string, signature: FileSignature | null, term: string, category: string, workplace: string, gist: string];
@@ -159,20 +161,35 @@ export class Pack {
       write('search-docs.json', JSON.stringify({ slugs: data.slugs, lengths: data.lengths }));
     } else {
       const forms: string[] = [];
+      const counts: number[] = [];
       const postings = new Map<string, number[]>();
       const formParts = this.partsOf('forms');
       this.winners().forEach((w, i) => {
         for (const [form, key] of formParts[i]!) {
-          for (const gram of trigrams(key)) {
+          const grams = trigrams(key);
+          for (const gram of grams) {
             const list = postings.get(gram) ?? [];
             list.push(forms.length);
             postings.set(gram, list);
           }
           forms.push(JSON.stringify([w.slug, form, key]));
+          counts.push(Math.min(255, grams.length));
         }
       });
       const file = recordFileBytes(forms);
-      write('trigrams.hash', hashFileBytes(new Map([...postings].map(([gram, ids]) => [gram, JSON.stringify(ids)]))));
+      // Postings as Uint32 runs (native byte order: a pack is built on the machine that reads it)
+      // in trigrams.ids; the hash gives each trigram's "start,count".
+      const ids = new Uint32Array([...postings.values()].reduce((n, list) => n + list.length, 0));
+      const places = new Map<string, string>();
+      let at = 0;
+      for (const [gram, list] of postings) {
+        ids.set(list, at);
+        places.set(gram, `${at},${list.length}`);
+        at += list.length;
+      }
+      write('trigrams.ids', Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength));
+      write('trigrams.hash', hashFileBytes(places));
+      write('forms.grams', Buffer.from(counts));
       write('forms.idx', file.index);
       write('forms.data', file.data);
     }
@@ -298,39 +315,52 @@ export class Pack {
     const dir = useDelta ? baseDir : this.dir;
     const changed = useDelta ? delta.changed : {};
     const forms = new RecordFile(join(dir, 'forms.data'), join(dir, 'forms.idx'));
-    // [form, its place in its entry's list, shared trigrams with the key]
-    const candidates: Array<{ form: FuzzyForm; place: number; shared: number }> = [];
-    const toForm = (text: string | Buffer, place: number, shared: number) => {
+    // [form, its place in its entry's list, trigram score against the key]
+    const candidates: Array<{ form: FuzzyForm; place: number; score: number }> = [];
+    const toForm = (text: string | Buffer, place: number, score: number) => {
       const [slug, form, formKey] = JSON.parse(text.toString()) as [string, string, string];
-      if (!(slug in changed)) candidates.push({ form: { slug, form, key: formKey }, place, shared });
+      if (!(slug in changed)) candidates.push({ form: { slug, form, key: formKey }, place, score });
     };
     const all = forms.count();
     if (all <= prefilterAbove) {
       forms.all().forEach((text, id) => {
         toForm(text, id, 0);
       });
-    }
-    else {
+    } else {
       const grams = new HashFile(join(dir, 'trigrams.hash'));
+      const idsFd = openSync(join(dir, 'trigrams.ids'), 'r');
       try {
-        const shared = topSharing((gram) => {
-          const value = grams.get(gram);
-          return value === undefined ? undefined : (JSON.parse(value) as number[]);
-        }, key);
-        for (const [id, count] of shared) toForm(forms.get(id), id, count);
+        const counts = readFileSync(join(dir, 'forms.grams'));
+        const top = topSharing(
+          (gram) => {
+            const value = grams.get(gram);
+            if (value === undefined) return undefined;
+            const [start, count] = value.split(',').map(Number) as [number, number];
+            const bytes = Buffer.alloc(4 * count);
+            if (readSync(idsFd, bytes, 0, bytes.length, 4 * start) !== bytes.length) throw new Error(`${dir}/trigrams.ids: truncated`);
+            return new Uint32Array(bytes.buffer, bytes.byteOffset, count);
+          },
+          key,
+          (id) => counts[id] ?? 255,
+          all,
+        );
+        for (const [id, score] of top) toForm(forms.get(id), id, score);
       } finally {
         grams.close();
+        closeSync(idsFd);
       }
     }
     // Entries changed since the base generation: their forms, scored the same way.
-    const wanted = new Set(trigrams(key));
+    const wanted = trigrams(key);
+    const wantedSet = new Set(wanted);
     for (const [slug, change] of Object.entries(changed)) {
       change?.forms.forEach(([form, formKey], place) => {
-        const shared = trigrams(formKey).filter((gram) => wanted.has(gram)).length;
-        if (all <= prefilterAbove || shared > 0) candidates.push({ form: { slug, form, key: formKey }, place, shared });
+        const own = trigrams(formKey);
+        const shared = own.filter((gram) => wantedSet.has(gram)).length;
+        if (all <= prefilterAbove || shared > 0) candidates.push({ form: { slug, form, key: formKey }, place, score: trigramScore(shared, wanted.length, own.length) });
       });
     }
-    const kept = all <= prefilterAbove ? candidates : candidates.sort((a, b) => b.shared - a.shared).slice(0, MAX_CANDIDATES);
+    const kept = all <= prefilterAbove ? candidates : candidates.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
     // In glossary order, as fuse.js would see them in a full list (ids are in that order
     // already; only forms from a delta need the collator, which costs ms to create).
     const hasDelta = Object.keys(changed).length > 0;

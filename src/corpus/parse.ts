@@ -2,28 +2,21 @@
  * One term file's text → a validated entry, or located diagnostics. Pure apart from the
  * `yaml` parser; reading files is the loader's job.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
+import { requireBundled } from '../bundled.ts';
 import type { Entry } from './entry.ts';
 import { parseSimpleYaml } from './fastyaml.ts';
 import { complexityProblem, textProblem } from './limits.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
 
 // The yaml package is a third of the program's code and only needed when a term file is
-// parsed, which most runs never do (the glossaries are compiled). Parsing is synchronous, so
-// it is required on first use rather than imported: from dist/yaml.cjs, one file the build
-// bundles it into (its ~80 modules cost 40 ms to load one by one), else from node_modules.
-const HERE = dirname(fileURLToPath(import.meta.url));
+// parsed, which most runs never do (the glossaries are compiled). Parsing is synchronous:
+// it is required on first use (bundled.ts; bundled, since its ~80 modules cost 40 ms to
+// load one by one).
 let yamlModule: typeof Yaml | undefined;
 function yaml(): typeof Yaml {
-  if (!yamlModule) {
-    const bundled = [join(HERE, 'yaml.cjs'), join(HERE, '..', 'yaml.cjs')].find((path) => existsSync(path));
-    yamlModule = createRequire(import.meta.url)(bundled ?? 'yaml') as typeof Yaml;
-  }
+  yamlModule ??= requireBundled<typeof Yaml>('yaml.cjs', 'yaml');
   return yamlModule;
 }
 

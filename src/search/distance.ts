@@ -1,24 +1,26 @@
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const rows = a.length + 1;
+  if (a.length === 0 || b.length === 0) return a.length + b.length;
+  // Three rolling rows (i - 2, i - 1, i) of one typed array: no allocation per cell or row.
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
+  const rows = new Uint32Array(3 * cols);
+  let before = 0; // row i - 2
+  let prev = cols; // row i - 1
+  let row = 2 * cols; // row i
+  for (let j = 0; j < cols; j++) rows[prev + j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    rows[row] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
-      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      }
-      row[j] = best;
+      const bj = b.charCodeAt(j - 1);
+      let best = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) best = Math.min(best, rows[before + j - 2]! + 1);
+      rows[row + j] = best;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return d[a.length]![b.length]!;
+  return rows[prev + b.length]!;
 }
 
 /**

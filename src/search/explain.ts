@@ -25,6 +25,14 @@ export interface Hit {
 interface Phrase {
   tokens: string[];
   slug: string;
+  /** Its place among the phrases with its first token (longest first, then glossary order). */
+  order: number;
+}
+
+/** Phrases with one first token: by their second token, and the rest (one token, or a blank second). */
+interface PhrasesByNext {
+  bySecond: Map<string, Phrase[]>;
+  other: Phrase[];
 }
 
 /** Serializable so the cache can store it for large glossaries. */
@@ -101,7 +109,7 @@ export interface ExplainSource {
 }
 
 export class ExplainIndex {
-  private readonly byFirst = new Map<string, Phrase[] | undefined>();
+  private readonly byFirst = new Map<string, PhrasesByNext | undefined>();
   private readonly source: ExplainSource;
   private readonly ambiguous: Set<string>;
   private readonly cues: Map<string, string[][]>;
@@ -119,8 +127,30 @@ export class ExplainIndex {
     this.slangRegister = new Set(this.source.slangRegister);
   }
 
-  private phrasesAt(token: string): Phrase[] | undefined {
-    if (!this.byFirst.has(token)) this.byFirst.set(token, this.source.phrasesStartingWith(token)?.map(([tokens, slug]) => ({ tokens, slug })));
+  /**
+   * The phrases starting with a token, by their second token: a common first word ("deck",
+   * "quiet") may start hundreds of phrases in a large glossary, and each place it occurs
+   * then tries only the few whose second token follows it.
+   */
+  private phrasesAt(token: string): PhrasesByNext | undefined {
+    if (!this.byFirst.has(token)) {
+      const list = this.source.phrasesStartingWith(token);
+      let found: PhrasesByNext | undefined;
+      if (list) {
+        found = { bySecond: new Map(), other: [] };
+        for (const [order, [tokens, slug]] of list.entries()) {
+          const phrase = { tokens, slug, order };
+          const second = tokens[1];
+          if (second === undefined || second === WILDCARD) found.other.push(phrase);
+          else {
+            const same = found.bySecond.get(second);
+            if (same) same.push(phrase);
+            else found.bySecond.set(second, [phrase]);
+          }
+        }
+      }
+      this.byFirst.set(token, found);
+    }
     return this.byFirst.get(token);
   }
 
@@ -186,12 +216,16 @@ export class ExplainIndex {
   }
 
   private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
-    const candidates = this.phrasesAt(tokens[i]!.norm);
-    if (!candidates) return undefined;
-    let best: { slug: string; to: number } | undefined;
-    for (const phrase of candidates) {
-      const to = matchFrom(phrase.tokens, 0, tokens, i);
-      if (to !== undefined && (!best || to > best.to)) best = { slug: phrase.slug, to };
+    const phrases = this.phrasesAt(tokens[i]!.norm);
+    if (!phrases) return undefined;
+    let best: { slug: string; to: number; order: number } | undefined;
+    const next = tokens[i + 1];
+    // Longest first: on a tie in length the earlier phrase (the glossary's order) wins.
+    for (const candidates of [next ? phrases.bySecond.get(next.norm) : undefined, phrases.other]) {
+      for (const phrase of candidates ?? []) {
+        const to = matchFrom(phrase.tokens, 0, tokens, i);
+        if (to !== undefined && (!best || to > best.to || (to === best.to && phrase.order < best.order))) best = { slug: phrase.slug, to, order: phrase.order };
+      }
     }
     return best;
   }

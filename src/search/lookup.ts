@@ -3,6 +3,8 @@
  * fuzzy matching with fuse.js, confirmed by an edit-distance check so that a typo prints an
  * entry only when one candidate is clearly the best.
  */
+import type Fuse from 'fuse.js';
+import { requireBundled } from '../bundled.ts';
 import type { Entry } from '../corpus/entry.ts';
 import type { Glossary } from '../corpus/load.ts';
 import { editDistance } from './distance.ts';
@@ -113,6 +115,8 @@ const SUGGEST_DISTANCE = 0.5;
 const MAX_SUGGESTIONS = 5;
 /** Twice the longest key worth a typo match (80 characters is already a sentence). */
 const MAX_FUZZY_QUERY = 160;
+/** fuse.js's best hits that the edit distance then ranks: more than any query has near matches. */
+const FUSE_LIMIT = 20;
 
 export class TermIndex implements Lookupable {
   private readonly keys: Map<string, KeyTarget>;
@@ -155,6 +159,9 @@ function relativeDistance(query: string, key: string): number {
   return Math.min(spaced, joined);
 }
 
+/** fuse.js (its basic build: plain fuzzy search is all genz asks of it), loaded on the first fuzzy match. */
+let fuseClass: typeof Fuse | undefined;
+
 export async function lookup(index: Lookupable, query: string): Promise<LookupResult> {
   const exact = index.exact(query);
   if (exact) return { match: exact, suggestions: [] };
@@ -165,13 +172,14 @@ export async function lookup(index: Lookupable, query: string): Promise<LookupRe
   // (its cost is quadratic in the query's length). Terms and aliases are short phrases.
   if (compact(key).length > MAX_FUZZY_QUERY) return { suggestions: [] };
 
-  const { default: Fuse } = await import('fuse.js');
+  fuseClass ??= requireBundled<typeof Fuse>('fuse.cjs', 'fuse.js');
+  const FuseClass = fuseClass;
   const forms = index.fuzzyForms(key);
-  const fuse = new Fuse(forms, { keys: ['key'], includeScore: true, threshold: 0.5, ignoreLocation: true });
+  const fuse = new FuseClass(forms, { keys: ['key'], includeScore: true, threshold: 0.5, ignoreLocation: true });
   // Fuse finds and orders candidates; the whole-string distance decides confidence, since
   // Fuse scores a query that is a substring of a longer term as a perfect match.
   const bestBySlug = new Map<string, { slug: string; form: string; distance: number; fuse: number }>();
-  for (const hit of fuse.search(key, { limit: 50 })) {
+  for (const hit of fuse.search(key, { limit: FUSE_LIMIT })) {
     const distance = relativeDistance(key, hit.item.key);
     const previous = bestBySlug.get(hit.item.slug);
     if (!previous || distance < previous.distance) {

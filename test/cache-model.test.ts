@@ -1,0 +1,85 @@
+/**
+ * The cache against a model: random sequences of changes to two term directories (files
+ * added, edited in place, deleted, renamed, broken, the same term in both directories and in
+ * the built-in glossary), and after each one a new CompiledGlossary (as a new process would
+ * open it) must answer as the files read afresh do. This exercises what the end-to-end cache
+ * tests reach only a few times: pairing old and new file tables, reusing unchanged rows, the
+ * keys delta over older generations, compaction after many updates.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CompiledGlossary } from '../src/corpus/compiled.ts';
+import { builtinGlossaryPath, loadGlossary } from '../src/corpus/load.ts';
+import { seededRandom } from '../src/random.ts';
+import { lookup, TermIndex } from '../src/search/lookup.ts';
+import { tempDir } from './helpers.ts';
+
+const TERMS = ['deck review', 'standup theatre', 'rizz', 'no cap', 'coffee badging', 'desk vibe', 'lunch sprint'];
+const NAMES = ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', 'e.yaml', 'f.yaml'];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the cache answers as the files do, through random changes', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', async (seed) => {
+    const rand = seededRandom(seed); // a failure names its seed
+    const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
+    const root = tempDir({});
+    const dirs = [join(root, 'mine'), join(root, 'team')];
+    for (const dir of dirs) mkdirSync(dir);
+    const cacheRoot = join(root, 'cache');
+    const builtinPath = builtinGlossaryPath();
+    let version = 0;
+    const termFile = (term: string) => `term: ${term}\ncategory: team\nworkplace: safe\ndefinition: Version ${++version} of ${term}.\n`;
+    const log: string[] = [];
+
+    for (let step = 0; step < 40; step++) {
+      const dir = pick(dirs);
+      const present = readdirSync(dir);
+      const op = present.length === 0 ? 'add' : pick(['add', 'add', 'edit', 'edit', 'delete', 'rename', 'break']);
+      // An edit in place changes no directory: only the full check (before a miss, or for the
+      // commands that read every entry) sees it. Other changes show at once.
+      let inPlace = false;
+      if (op === 'add') writeFileSync(join(dir, pick(NAMES)), termFile(pick(TERMS)));
+      else if (op === 'edit') {
+        writeFileSync(join(dir, pick(present)), termFile(pick(TERMS)));
+        inPlace = true;
+      } else if (op === 'delete') rmSync(join(dir, pick(present)));
+      else if (op === 'rename') renameSync(join(dir, pick(present)), join(dir, pick(NAMES)));
+      else {
+        writeFileSync(join(dir, pick(present)), 'term: [unclosed\n');
+        inPlace = true;
+      }
+      log.push(`${step}: ${op} in ${dir.endsWith('mine') ? 'mine' : 'team'}`);
+
+      // Half the time the files look old enough to trust (no "racy" timestamps), so rows are
+      // reused and keys deltas written; the other half everything young is parsed again.
+      const offset = rand() < 0.5 ? 10_000 : 0;
+      const now = Date.now();
+      vi.spyOn(Date, 'now').mockReturnValue(now + offset);
+
+      const fresh = loadGlossary({ dirs, includeBuiltin: true, builtinPath });
+      const truth = new TermIndex(fresh);
+      const cached = new CompiledGlossary({ dirs, includeBuiltin: true, builtinPath, cacheRoot });
+      if (inPlace) expect(cached.exact('zz no such term zz'), log.join('\n')).toBeUndefined();
+      for (const term of TERMS) {
+        const want = truth.exact(term);
+        const got = cached.exact(term);
+        expect({ slug: got?.entry.slug, definition: got?.entry.definition }, `${log.join('\n')}\nterm ${term}`).toEqual({
+          slug: want?.entry.slug,
+          definition: want?.entry.definition,
+        });
+      }
+      // A typo of a term: the same entry, or the same suggestions.
+      const typo = 'dekc review';
+      const [want, got] = [await lookup(truth, typo), await lookup(cached, typo)];
+      expect(got.match?.entry.slug ?? got.suggestions.map((s) => s.slug), `${log.join('\n')}\ntypo`).toEqual(want.match?.entry.slug ?? want.suggestions.map((s) => s.slug));
+      const all = cached.glossary();
+      expect(all.entries.map((e) => `${e.slug}: ${e.definition}`), log.join('\n')).toEqual(fresh.entries.map((e) => `${e.slug}: ${e.definition}`));
+      expect(all.errors.length, log.join('\n')).toBe(fresh.errors.length);
+      vi.restoreAllMocks();
+    }
+  }, 120_000);
+});
