@@ -163,6 +163,15 @@ function isTerminal(fd: 0 | 1 | 2): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
+/** The working directory; one that was removed under us reads as $PWD (or /): relative paths then fail as missing. */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return process.env['PWD'] || '/';
+  }
+}
+
 export async function main(): Promise<void> {
   // Ctrl-C ends the program, unless a command asked to handle it (the quiz prints the score
   // so far; while a pager runs, the pager handles it).
@@ -200,7 +209,7 @@ export async function main(): Promise<void> {
       readLine: stdinLines.readLine,
     },
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingDirectory(),
     now: () => new Date(),
     // Through the shell, since $EDITOR often carries arguments ("code --wait").
     openEditor: (editor, file) =>

@@ -4,7 +4,7 @@
  * stdout that is full. Exit codes follow the contract; nothing prints a stack trace.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, genz, genzInProcess, ROOT, tempDir } from './helpers.ts';
@@ -115,6 +115,24 @@ describe('a reader that stops early: genz … | head -1', () => {
       expect(result.status).toBe(74);
       expect(result.stderr).toBe('genz: cannot write to standard output: ENOSPC\n');
     }
+  });
+});
+
+describe('a working directory that was removed', () => {
+  it('does not crash: built-in answers as usual, user directories (cache and all) too', () => {
+    const data = tempDir({ 'deck-review.yaml': 'term: deck review\ncategory: team\nworkplace: safe\ndefinition: Our Thursday ritual.\n' });
+    const gone = tempDir({});
+    const run = (args: string) =>
+      spawnSync('sh', ['-c', `cd "$1" && rmdir "$1" && exec "$2" "$3" ${args}`, 'sh', gone, process.execPath, BIN], { env: cleanEnv({ GENZ_PATH: data }), encoding: 'utf8' });
+    const builtin = run('define rizz');
+    expect(builtin.stderr).toBe('');
+    expect(builtin.status).toBe(0);
+    expect(builtin.stdout.split('\n')[0]).toBe('rizz');
+    // search stats every file of the team directory from inside it, and comes back
+    mkdirSync(gone);
+    const team = run('search ritual');
+    expect(team.stderr).toBe('');
+    expect(team.stdout).toContain('deck review');
   });
 });
 

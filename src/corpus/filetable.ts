@@ -101,24 +101,56 @@ export class FileTable {
    */
   scan(): { changed: boolean; signatures: Float64Array } {
     const signatures = new Float64Array(this.names.length * SIGNATURE);
-    const dirs = this.dirs.map((dir) => (dir.endsWith('/') ? dir : `${dir}/`));
     const n = this.nums;
     let changed = false;
-    for (let row = 0, at = 0; row < this.names.length; row++, at += SIGNATURE) {
-      let stat: Stats | undefined;
-      try {
-        stat = statSync(dirs[n[row * STRIDE + DIR]!]! + this.names[row], { throwIfNoEntry: false });
-      } catch {
-        stat = undefined; // unreadable now (permissions, a loop): gone, as far as the cache goes
+    // Each directory's files are stat'ed from inside it, by name: the kernel then walks one
+    // path component, not the whole path (~15% of the time here). The working directory is
+    // restored after; where it cannot be read or left, full paths are used.
+    let cwd: string | undefined;
+    try {
+      cwd = process.cwd();
+    } catch {
+      cwd = undefined;
+    }
+    try {
+      for (let row = 0; row < this.names.length; ) {
+        const dirIndex = n[row * STRIDE + DIR]!;
+        const dir = this.dirs[dirIndex]!;
+        let prefix = dir.endsWith('/') ? dir : `${dir}/`;
+        if (cwd !== undefined) {
+          try {
+            process.chdir(dir);
+            prefix = '';
+          } catch {
+            // full paths, then
+          }
+        }
+        for (; row < this.names.length && n[row * STRIDE + DIR] === dirIndex; row++) {
+          const at = row * SIGNATURE;
+          let stat: Stats | undefined;
+          try {
+            stat = statSync(prefix + this.names[row], { throwIfNoEntry: false });
+          } catch {
+            stat = undefined; // unreadable now (permissions, a loop): gone, as far as the cache goes
+          }
+          if (stat) {
+            signatures[at] = stat.dev;
+            signatures[at + 1] = stat.ino;
+            signatures[at + 2] = stat.size;
+            signatures[at + 3] = stat.mtimeMs;
+            signatures[at + 4] = stat.ctimeMs;
+          } else signatures[at] = Number.NaN;
+          if (!changed && !this.current(row, signatures, at)) changed = true;
+        }
       }
-      if (stat) {
-        signatures[at] = stat.dev;
-        signatures[at + 1] = stat.ino;
-        signatures[at + 2] = stat.size;
-        signatures[at + 3] = stat.mtimeMs;
-        signatures[at + 4] = stat.ctimeMs;
-      } else signatures[at] = Number.NaN;
-      if (!changed && !this.current(row, signatures, at)) changed = true;
+    } finally {
+      if (cwd !== undefined) {
+        try {
+          process.chdir(cwd);
+        } catch {
+          // it was removed meanwhile: genz resolves every path against the cwd it started in
+        }
+      }
     }
     return { changed, signatures };
   }

@@ -98,6 +98,8 @@ export class Pack {
   private slugsFile?: HashFile;
   private winnerList?: Winner[];
   private delta?: KeysDelta | null;
+  /** Indexes known to exist (each is checked once per process). */
+  private readonly ensured = new Set<IndexKind>();
 
   /** `winners` lists the glossary's entries (default: the pack's winners.json). */
   constructor(
@@ -131,8 +133,12 @@ export class Pack {
 
   /** Builds an index if this pack does not have it yet. */
   ensure(kind: IndexKind): void {
-    if (INDEX_FILES[kind].every((name) => existsSync(join(this.dir, name)))) return;
-    if (kind === 'keys' && this.keysDelta()) return;
+    if (this.ensured.has(kind)) return;
+    if (!INDEX_FILES[kind].every((name) => existsSync(join(this.dir, name))) && !(kind === 'keys' && this.keysDelta())) this.build(kind);
+    this.ensured.add(kind);
+  }
+
+  private build(kind: IndexKind): void {
     const write = (name: string, data: string | Buffer) => writeAtomic(join(this.dir, name), data);
     mkdirSync(this.dir, { recursive: true });
     if (kind === 'keys') {
