@@ -1,26 +1,40 @@
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions). Three rolling
+ * rows, and few operations per cell: a lookup runs it as cold code, where each one counts.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length === 0 || b.length === 0) return a.length + b.length;
-  // Three rolling rows (i - 2, i - 1, i) of one typed array: no allocation per cell or row.
-  const cols = b.length + 1;
-  const rows = new Uint32Array(3 * cols);
-  let before = 0; // row i - 2
-  let prev = cols; // row i - 1
-  let row = 2 * cols; // row i
-  for (let j = 0; j < cols; j++) rows[prev + j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    rows[row] = i;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return n + m;
+  const bc = new Uint16Array(m);
+  for (let j = 0; j < m; j++) bc[j] = b.charCodeAt(j);
+  let before = new Uint32Array(m + 1); // row i - 2
+  let prev = new Uint32Array(m + 1); // row i - 1
+  let row = new Uint32Array(m + 1); // row i
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  let aPrev = -1;
+  for (let i = 1; i <= n; i++) {
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j < cols; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let best = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) best = Math.min(best, rows[before + j - 2]! + 1);
-      rows[row + j] = best;
+    row[0] = i;
+    let left = i; // row[j - 1]
+    let diagonal = i - 1; // prev[j - 1]
+    for (let j = 1; j <= m; j++) {
+      const bj = bc[j - 1]!;
+      const up = prev[j]!;
+      let best = ai === bj ? diagonal : diagonal + 1;
+      if (up + 1 < best) best = up + 1;
+      if (left + 1 < best) best = left + 1;
+      // a transposition: "ab" against "ba"
+      if (ai !== bj && j > 1 && ai === bc[j - 2] && aPrev === bj && before[j - 2]! + 1 < best) best = before[j - 2]! + 1;
+      row[j] = best;
+      left = best;
+      diagonal = up;
     }
     [before, prev, row] = [prev, row, before];
+    aPrev = ai;
   }
-  return rows[prev + b.length]!;
+  return prev[m]!;
 }
 
 /**

@@ -4,7 +4,7 @@
  * tokens, with a small table of everyday paraphrases ("pretend" also looks for "fake",
  * "seem", "perform") and typo tolerance for longer words.
  *
- * Why not fuse.js here: measured on test/search-quality.test.ts's queries, fuse's token
+ * Why not fuse.js here: measured on the queries of test/search.test.ts and test/e2e-commands.test.ts, fuse's token
  * search missed half the expected entries (it matched "work" to "woke") and rebuilt its
  * index on every call (50–170 ms at 250 entries); this ranker finds them all and its index
  * is plain data the cache can store. fuse.js still ranks `define`'s fuzzy matches.
@@ -218,45 +218,59 @@ export class SearchIndex {
 
   search(query: string, limit: number, allow?: (slug: string) => boolean): SearchHit[] {
     const total = this.data.slugs.length;
-    const scores = new Map<number, { score: number; fields: Map<number, number> }>();
+    const F = FIELDS.length;
+    // Per document, in typed arrays (a common word of a large glossary is in thousands):
+    // the query's score and each field's part, and one token's weighted frequency.
+    const score = new Float64Array(total);
+    const fieldScore = new Float64Array(total * F);
+    const tf = new Float64Array(total);
+    const tfField = new Float64Array(total * F);
+    const docs: number[] = [];
     for (const [token, weight] of this.expand(query)) {
       const posting = this.data.posting(token);
       if (!posting) continue;
       // Combine a token's weighted, length-normalised frequency across fields per document.
-      const perDoc = new Map<number, { tf: number; fields: Map<number, number> }>();
+      const touched: number[] = [];
       for (let i = 0; i < posting.length; i += 3) {
         const doc = posting[i]!;
         const field = posting[i + 1]!;
-        const tf = posting[i + 2]!;
         const len = this.data.lengths[field]![doc]!;
         const norm = 1 - B + (B * len) / this.averages[field]!;
-        const contribution = (FIELDS[field]!.weight * tf) / norm;
-        const slot = perDoc.get(doc) ?? { tf: 0, fields: new Map<number, number>() };
-        slot.tf += contribution;
-        slot.fields.set(field, (slot.fields.get(field) ?? 0) + contribution);
-        perDoc.set(doc, slot);
+        const contribution = (FIELDS[field]!.weight * posting[i + 2]!) / norm;
+        if (tf[doc] === 0) touched.push(doc); // every contribution is positive
+        tf[doc]! += contribution;
+        tfField[doc * F + field]! += contribution;
       }
-      const idf = Math.log(1 + (total - perDoc.size + 0.5) / (perDoc.size + 0.5));
-      for (const [doc, { tf, fields }] of perDoc) {
-        const entry = scores.get(doc) ?? { score: 0, fields: new Map<number, number>() };
-        entry.score += weight * idf * ((tf * (K1 + 1)) / (tf + K1));
-        for (const [field, value] of fields) entry.fields.set(field, (entry.fields.get(field) ?? 0) + value * weight);
-        scores.set(doc, entry);
+      const idf = Math.log(1 + (total - touched.length + 0.5) / (touched.length + 0.5));
+      for (const doc of touched) {
+        if (score[doc] === 0) docs.push(doc);
+        const t = tf[doc]!;
+        score[doc]! += weight * idf * ((t * (K1 + 1)) / (t + K1));
+        for (let f = 0; f < F; f++) {
+          fieldScore[doc * F + f]! += tfField[doc * F + f]! * weight;
+          tfField[doc * F + f] = 0;
+        }
+        tf[doc] = 0;
       }
     }
-    const ranked = [...scores]
-      .map(([doc, { score, fields }]) => ({ slug: this.data.slugs[doc]!, score, fields }))
-      .filter((hit) => !allow || allow(hit.slug))
-      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    // Best first, ties by slug; only the best `limit` (and their ties) need the slug order.
+    const ranked = (allow ? docs.filter((doc) => allow(this.data.slugs[doc]!)) : docs).sort((a, b) => score[b]! - score[a]!);
     // Drop the long tail of one-word coincidences far below the best match.
-    const floor = (ranked[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
+    const floor = (ranked.length > 0 ? score[ranked[0]!]! : 0) * MIN_RELATIVE_SCORE;
+    let cut = Math.min(limit, ranked.length);
+    while (cut > 0 && cut < ranked.length && score[ranked[cut]!] === score[ranked[cut - 1]!]) cut++;
     return ranked
-      .filter((hit) => hit.score >= floor)
+      .slice(0, cut)
+      .filter((doc) => score[doc]! >= floor)
+      .sort((a, b) => score[b]! - score[a]! || this.data.slugs[a]!.localeCompare(this.data.slugs[b]!))
       .slice(0, limit)
-      .map((hit) => ({
-        slug: hit.slug,
-        score: Math.round(hit.score * 1000) / 1000,
-        matchedIn: [...new Set([...hit.fields].sort((a, b) => b[1] - a[1]).map(([field]) => FIELDS[field]!.label))],
-      }));
+      .map((doc) => {
+        const fields = FIELDS.map((_, f) => [f, fieldScore[doc * F + f]!] as const).filter(([, value]) => value > 0);
+        return {
+          slug: this.data.slugs[doc]!,
+          score: Math.round(score[doc]! * 1000) / 1000,
+          matchedIn: [...new Set(fields.sort((a, b) => b[1] - a[1]).map(([field]) => FIELDS[field]!.label))],
+        };
+      });
   }
 }
