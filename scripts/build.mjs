@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Bundles src/ into dist/ (one start-up file plus lazily loaded chunks) and compiles the
-// built-in glossary to the pack dist/glossary/. Fails on any error in a built-in term file.
-// The start-up file must stay small (every 100 KB of JavaScript costs ~10 ms of every
-// command): yaml and fuse.js are CommonJS files of their own, required on first use
-// (src/bundled.ts), and the commands that need the whole glossary a chunk loaded by dynamic
-// import(); `npm run build -- --metafile` prints what went where.
+// Bundles src/ into dist/ and compiles the built-in glossary to the pack dist/glossary/.
+// Fails on any error in a built-in term file.
+// - dist/genz.cjs, the start-up file, with V8's code cache dist/genz.cjs.cache (bin/genz.js);
+//   it must stay small (every 100 KB of JavaScript costs ~10 ms of every command);
+// - dist/cli.cjs, the full command line, required when the fast path (src/fast.ts) declines;
+// - dist/yaml.cjs and dist/fuse.cjs, required on first use (src/bundled.ts).
+// `npm run build -- --metafile` prints what went where.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -43,11 +46,15 @@ const builtinsWithoutFacades = {
 };
 
 // main.ts loads the full command line (cli.ts) only when the fast path declines: it is a
-// bundle of its own, dist/cli.js, left out of the start-up file.
+// bundle of its own, dist/cli.cjs, left out of the start-up file and required on first use.
+// (require, not import(): the start-up file runs from V8's code cache through vm.Script,
+// and Node 20 loses a cached script's dynamic-import callback.)
 const cliApart = {
   name: 'cli-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './cli.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'cli', namespace: 'cli-apart' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'cli-apart' }, () => ({ contents: "module.exports = require('./cli.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/cli\.cjs$/ }, () => ({ path: './cli.cjs', external: true }));
   },
 };
 
@@ -79,19 +86,20 @@ const common = {
 };
 // The start-up file is one file (each extra module costs its resolution, read and compile);
 // the command line, and the glossary compiler, are bundles of their own.
-// The start-up file is CommonJS: Node starts a CommonJS main module ~4 ms sooner than an ES
-// module (no ESM loader), and bin/ is a CommonJS scope (bin/package.json) that requires it.
-const result = await build({
+// The start-up file and the command line are CommonJS: Node starts a CommonJS main module
+// ~4 ms sooner than an ES module (no ESM loader), and bin/ is a CommonJS scope
+// (bin/package.json) that loads the start-up file.
+const commonjs = {
   ...common,
   plugins: [...common.plugins, cliApart],
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__genzModuleUrl' },
   banner: { js: "const __genzModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  entryPoints: { genz: join(root, 'src/main.ts') },
   outExtension: { '.js': '.cjs' },
   outdir: dist,
-});
-const cli = await build({ ...common, plugins: [...common.plugins, cliApart], entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: dist });
+};
+const result = await build({ ...commonjs, entryPoints: { genz: join(root, 'src/main.ts') } });
+const cli = await build({ ...commonjs, entryPoints: { cli: join(root, 'src/cli.ts') } });
 // fuse.js's basic build (plain fuzzy search: all genz uses), as published: minified CommonJS.
 copyFileSync(join(root, 'node_modules/fuse.js/dist/fuse.basic.min.cjs'), join(dist, 'fuse.cjs'));
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
@@ -114,6 +122,13 @@ if (errors.length > 0) {
   rmSync(dist, { recursive: true, force: true });
   process.exit(1);
 }
+// V8's code cache for the start-up bundle (bin/genz.js): runs of the common commands, their
+// output discarded, in a process of their own with the environment a user's run has.
+const cached = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs'), join(dist, 'genz.cjs')], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+  env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'genz-build-')), GENZ_PATH: '', XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '', NO_COLOR: '1' },
+});
+if (cached.status !== 0) console.error(`build: no code cache (start-up compiles the bundle): ${cached.stderr}`);
 const old = join(root, `.dist-old-${process.pid}`);
 try {
   renameSync(final, old);
