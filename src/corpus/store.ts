@@ -57,22 +57,27 @@ function preadExactly(fd: number, length: number, position: number): Buffer {
 
 export class HashFile {
   private readonly fd: number;
-  private readonly buckets: number;
+  /** The bucket offsets (buckets + 1), read once: each lookup is then one read. */
+  private readonly offsets: Uint32Array;
+  private readonly bodyStart: number;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'r');
     const head = preadExactly(this.fd, 8, 0);
     if (head.readUInt32LE(0) !== HASH_MAGIC) throw new Error(`${path}: not a genz hash file`);
-    this.buckets = head.readUInt32LE(4);
+    const buckets = head.readUInt32LE(4);
+    const table = preadExactly(this.fd, 4 * (buckets + 1), 8);
+    this.offsets = new Uint32Array(buckets + 1);
+    for (let i = 0; i <= buckets; i++) this.offsets[i] = table.readUInt32LE(4 * i);
+    this.bodyStart = 8 + 4 * (buckets + 1);
   }
 
   get(key: string): string | undefined {
-    const bucket = hash(key) % this.buckets;
-    const range = preadExactly(this.fd, 8, 8 + 4 * bucket);
-    const start = range.readUInt32LE(0);
-    const end = range.readUInt32LE(4);
+    const bucket = hash(key) % (this.offsets.length - 1);
+    const start = this.offsets[bucket]!;
+    const end = this.offsets[bucket + 1]!;
     if (end <= start) return undefined;
-    const body = preadExactly(this.fd, end - start, 8 + 4 * (this.buckets + 1) + start).toString('utf8');
+    const body = preadExactly(this.fd, end - start, this.bodyStart + start).toString('utf8');
     const prefix = `${key}\t`;
     for (const line of body.split('\n')) if (line.startsWith(prefix)) return line.slice(prefix.length);
     return undefined;
