@@ -68,3 +68,23 @@ describe('parseTermText', () => {
     expect(diagnostics[0]!.rule).toBe('yaml-syntax');
   });
 });
+
+describe('the quick reader (fast: true, used to compile directories) locates problems as yaml does', () => {
+  const cases: Array<[string, string]> = [
+    [GOOD, 'quitting.yaml'], // slug mismatch: located without yaml
+    [`# a comment first\n\n${GOOD}`, 'quitting.yaml'],
+    [GOOD.replace('term: quiet quitting', 'term:    "quiet quitting"'), 'quitting.yaml'],
+    [GOOD.replace('term: quiet quitting', "term: 'quiet quitting' # renamed"), 'quitting.yaml'],
+    [GOOD.replace('workplace: safe', 'workplace: sometimes'), 'quiet-quitting.yaml'],
+    [GOOD.replace('category: workplace-trend', 'category: vibes'), 'quitting.yaml'],
+    [`${GOOD}colour: blue\n`, 'quiet-quitting.yaml'], // an unknown key: left to yaml
+    [GOOD.replace('definition: Doing the job as written and no more.', 'definition: >\n  Doing the job\n  as written.'), 'quitting.yaml'],
+    [GOOD.replace('workplace: safe\n', ''), 'quiet-quitting.yaml'], // missing field
+  ];
+  it.each(cases)('%#', (text, file) => {
+    const fast = parseTermText(text, file, { fast: true });
+    const full = parseTermText(text, file);
+    expect(fast.diagnostics).toEqual(full.diagnostics);
+    expect(fast.entry?.slug).toEqual(full.entry?.slug);
+  });
+});

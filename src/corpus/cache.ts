@@ -32,7 +32,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileFiles } from './compile-files.ts';
-import { FileTable, FileTableBuilder, SIGNATURE } from './filetable.ts';
+import { FileTable, FileTableBuilder, SIGNATURE, statInside } from './filetable.ts';
 import { type DirectoryReport, listTermNames } from './load.ts';
 import { type FileSignature, type KeysDelta, Pack, PACK_FORMAT, type Source, slugRow, type Winner, writeAtomic } from './pack.ts';
 import type { Diagnostic } from './parse.ts';
@@ -258,27 +258,31 @@ export class DirectoryCache {
     const builder = new FileTableBuilder(this.options.dirs, listings.reduce((n, names) => n + names.length, 0));
     const toParse: Array<{ row: number; path: string }> = [];
     const replaced: number[] = []; // old rows not carried over
+    const signature = new Float64Array(SIGNATURE); // the current file's
     let old = 0;
     listings.forEach((names, dirIndex) => {
-      const prefix = this.options.dirs[dirIndex]!.endsWith('/') ? this.options.dirs[dirIndex]! : `${this.options.dirs[dirIndex]}/`;
-      for (const name of names) {
-        while (before && old < before.count && (before.dir(old) < dirIndex || (before.dir(old) === dirIndex && before.names[old]! < name))) replaced.push(old++);
-        const match = before && old < before.count && before.dir(old) === dirIndex && before.names[old] === name ? old++ : undefined;
-        let signature: ArrayLike<number> | null;
-        if (match !== undefined && scanned) signature = Number.isNaN(scanned[match * SIGNATURE]!) ? null : scanned.subarray(match * SIGNATURE, (match + 1) * SIGNATURE);
-        else {
-          const stat = statOrNull(prefix + name);
-          signature = stat ? signatureOf(stat) : null;
+      const dir = this.options.dirs[dirIndex]!;
+      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+      statInside(dir, (stat) => {
+        for (const name of names) {
+          while (before && old < before.count && (before.dir(old) < dirIndex || (before.dir(old) === dirIndex && before.names[old]! < name))) replaced.push(old++);
+          const match = before && old < before.count && before.dir(old) === dirIndex && before.names[old] === name ? old++ : undefined;
+          let found: boolean;
+          if (match !== undefined && scanned) {
+            found = !Number.isNaN(scanned[match * SIGNATURE]!);
+            for (let k = 0; found && k < SIGNATURE; k++) signature[k] = scanned[match * SIGNATURE + k]!;
+          } else found = stat(name, signature, 0);
+          const current = found ? signature : null;
+          const racy = found && isRacy(signature, now);
+          const segmentOf = match === undefined ? undefined : before!.segment(match);
+          if (match !== undefined && !before!.racy(match) && before!.sameSignature(match, current) && (segmentOf === undefined || live.has(segmentOf))) {
+            builder.copy(before!, match, racy);
+          } else {
+            if (match !== undefined) replaced.push(match);
+            toParse.push({ row: builder.add(dirIndex, name, current, racy), path: prefix + name });
+          }
         }
-        const racy = signature !== null && isRacy(signature, now);
-        const segmentOf = match === undefined ? undefined : before!.segment(match);
-        if (match !== undefined && !before!.racy(match) && before!.sameSignature(match, signature) && (segmentOf === undefined || live.has(segmentOf))) {
-          builder.copy(before!, match, racy);
-        } else {
-          if (match !== undefined) replaced.push(match);
-          toParse.push({ row: builder.add(dirIndex, name, signature, racy), path: prefix + name });
-        }
-      }
+      });
     });
     while (before && old < before.count) replaced.push(old++);
 

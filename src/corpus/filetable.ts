@@ -103,55 +103,16 @@ export class FileTable {
     const signatures = new Float64Array(this.names.length * SIGNATURE);
     const n = this.nums;
     let changed = false;
-    // Each directory's files are stat'ed from inside it, by name: the kernel then walks one
-    // path component, not the whole path (~15% of the time here). The working directory is
-    // restored after; where it cannot be read or left, full paths are used.
-    let cwd: string | undefined;
-    try {
-      cwd = process.cwd();
-    } catch {
-      cwd = undefined;
-    }
-    try {
-      for (let row = 0; row < this.names.length; ) {
-        const dirIndex = n[row * STRIDE + DIR]!;
-        const dir = this.dirs[dirIndex]!;
-        let prefix = dir.endsWith('/') ? dir : `${dir}/`;
-        if (cwd !== undefined) {
-          try {
-            process.chdir(dir);
-            prefix = '';
-          } catch {
-            // full paths, then
-          }
-        }
+    let row = 0;
+    this.dirs.forEach((dir, dirIndex) => {
+      statInside(dir, (stat) => {
         for (; row < this.names.length && n[row * STRIDE + DIR] === dirIndex; row++) {
           const at = row * SIGNATURE;
-          let stat: Stats | undefined;
-          try {
-            stat = statSync(prefix + this.names[row], { throwIfNoEntry: false });
-          } catch {
-            stat = undefined; // unreadable now (permissions, a loop): gone, as far as the cache goes
-          }
-          if (stat) {
-            signatures[at] = stat.dev;
-            signatures[at + 1] = stat.ino;
-            signatures[at + 2] = stat.size;
-            signatures[at + 3] = stat.mtimeMs;
-            signatures[at + 4] = stat.ctimeMs;
-          } else signatures[at] = Number.NaN;
+          if (!stat(this.names[row]!, signatures, at)) signatures[at] = Number.NaN;
           if (!changed && !this.current(row, signatures, at)) changed = true;
         }
-      }
-    } finally {
-      if (cwd !== undefined) {
-        try {
-          process.chdir(cwd);
-        } catch {
-          // it was removed meanwhile: genz resolves every path against the cwd it started in
-        }
-      }
-    }
+      });
+    });
     return { changed, signatures };
   }
 
@@ -209,6 +170,51 @@ export class FileTable {
   }
 }
 
+/**
+ * Calls `visit` with a function that stats a file of `dir` by name, writing its signature
+ * (SIGNATURE numbers) into `into` at `at`; false when the file cannot be stat'ed. Files are
+ * stat'ed from inside the directory, by name: the kernel then walks one path component, not
+ * the whole path (~15% of the time here). The working directory is restored after; where it
+ * cannot be entered or read, full paths are used.
+ */
+export function statInside<T>(dir: string, visit: (stat: (name: string, into: Float64Array, at: number) => boolean) => T): T {
+  let cwd: string | undefined;
+  let prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  try {
+    cwd = process.cwd();
+    process.chdir(dir);
+    prefix = '';
+  } catch {
+    cwd = undefined;
+  }
+  const stat = (name: string, into: Float64Array, at: number): boolean => {
+    let found: Stats | undefined;
+    try {
+      found = statSync(prefix + name, { throwIfNoEntry: false });
+    } catch {
+      return false; // unreadable now (permissions, a loop): gone, as far as the cache goes
+    }
+    if (!found) return false;
+    into[at] = found.dev;
+    into[at + 1] = found.ino;
+    into[at + 2] = found.size;
+    into[at + 3] = found.mtimeMs;
+    into[at + 4] = found.ctimeMs;
+    return true;
+  };
+  try {
+    return visit(stat);
+  } finally {
+    if (cwd !== undefined) {
+      try {
+        process.chdir(cwd);
+      } catch {
+        // it was removed meanwhile: genz resolves every path against the cwd it started in
+      }
+    }
+  }
+}
+
 /** A new table, file by file (in search-path order, each directory's files in name order). */
 export class FileTableBuilder {
   private readonly names: string[] = [];
@@ -240,7 +246,7 @@ export class FileTableBuilder {
   }
 
   /** Adds a file; its entry (setEntry) and diagnostics come later if it is being parsed. Returns its row. */
-  add(dir: number, name: string, signature: ArrayLike<number> | null, racy: boolean): number {
+  add(dir: number, name: string, signature: ArrayLike<number> | null, racy: boolean, at0 = 0): number {
     const row = this.names.length;
     if ((row + 1) * STRIDE > this.nums.length) {
       const grown = new Float64Array(this.nums.length * 2);
@@ -250,7 +256,7 @@ export class FileTableBuilder {
     this.names.push(name);
     this.slugs.push('');
     const at = row * STRIDE;
-    if (signature) for (let k = 0; k < SIGNATURE; k++) this.nums[at + k] = signature[k]!;
+    if (signature) for (let k = 0; k < SIGNATURE; k++) this.nums[at + k] = signature[at0 + k]!;
     this.nums[at + FLAGS] = (signature ? HAS_SIGNATURE : 0) | (racy ? RACY : 0);
     this.nums[at + DIR] = dir;
     this.nums[at + SEGMENT] = -1;
@@ -260,7 +266,7 @@ export class FileTableBuilder {
 
   /** Adds a file whose old row still holds (same signature): its entry and diagnostics as they were. */
   copy(from: FileTable, fromRow: number, racy: boolean): number {
-    const row = this.add(from.dir(fromRow), from.names[fromRow]!, from.nums.subarray(fromRow * STRIDE, fromRow * STRIDE + SIGNATURE), racy);
+    const row = this.add(from.dir(fromRow), from.names[fromRow]!, from.nums, racy, fromRow * STRIDE);
     const slug = from.slug(fromRow);
     if (slug !== undefined) this.setEntry(row, slug, from.segment(fromRow)!, from.index(fromRow));
     this.setDiagnostics(row, from.diagnostics(fromRow));

@@ -72,7 +72,15 @@ export function parseTermText(
     const simple = parseSimpleYaml(source);
     if (simple !== undefined) {
       const { entry, problems } = validateTerm(simple, slugOfFile(file), options.profile ?? 'basic');
-      if (entry && problems.length === 0) return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics: [] };
+      // Problems with a top-level key's one-line value (a term renamed in place, so that the
+      // file name no longer matches) are located without the yaml package too.
+      const located = problems.map((p) => {
+        const pos = p.path.length === 1 && typeof p.path[0] === 'string' && p.rule !== 'unknown-key' ? inlineValuePosition(source, p.path[0]) : undefined;
+        return pos && diag(pos.line, pos.col, p.message, p.rule, p.severity);
+      });
+      if (entry && located.every((d) => d !== undefined)) {
+        return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics: located as Diagnostic[] };
+      }
     }
   }
 
@@ -125,6 +133,29 @@ export function parseTermText(
   });
   if (!entry) return { diagnostics, locate };
   return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics, locate };
+}
+
+/**
+ * Where a top-level key's value starts, when it is written on the key's own line (as yaml
+ * reports it: the first character of the value, a quote included); undefined otherwise.
+ */
+function inlineValuePosition(source: string, key: string): { line: number; col: number } | undefined {
+  const prefix = `${key}:`;
+  let line = 1;
+  for (let start = 0; start < source.length; line++) {
+    const end = source.indexOf('\n', start);
+    const text = source.slice(start, end === -1 ? source.length : end);
+    if (text.startsWith(prefix)) {
+      const rest = text.slice(prefix.length);
+      const value = rest.trimStart();
+      // A value on the following lines, a block scalar, a comment: left to yaml.
+      if (rest === value || value === '' || /^[|>#]/.test(value)) return undefined;
+      return { line, col: prefix.length + (rest.length - value.length) + 1 };
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */
