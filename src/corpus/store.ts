@@ -12,6 +12,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 const HASH_MAGIC = 0x31485a47; // "GZH1"
+/** Typed arrays use the machine's byte order; the files are little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const KEYS_PER_BUCKET = 4;
 
 /** FNV-1a over UTF-16 code units: the same on both sides, and good enough for buckets. */
@@ -67,8 +69,11 @@ export class HashFile {
     if (head.readUInt32LE(0) !== HASH_MAGIC) throw new Error(`${path}: not a genz hash file`);
     const buckets = head.readUInt32LE(4);
     const table = preadExactly(this.fd, 4 * (buckets + 1), 8);
-    this.offsets = new Uint32Array(buckets + 1);
-    for (let i = 0; i <= buckets; i++) this.offsets[i] = table.readUInt32LE(4 * i);
+    if (LITTLE_ENDIAN && table.byteOffset % 4 === 0) this.offsets = new Uint32Array(table.buffer, table.byteOffset, buckets + 1);
+    else {
+      this.offsets = new Uint32Array(buckets + 1);
+      for (let i = 0; i <= buckets; i++) this.offsets[i] = table.readUInt32LE(4 * i);
+    }
     this.bodyStart = 8 + 4 * (buckets + 1);
   }
 
