@@ -81,14 +81,25 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Search tokens of a text. For ASCII text normalizeToken comes down to lower case without apostrophes. */
 export function words(text: string): string[] {
-  const tokens = ASCII.test(text)
-    ? text
-        .toLowerCase()
-        .split(/[^a-z0-9']+/)
-        .map((w) => w.replace(/'/g, ''))
-    : text.split(/[^\p{L}\p{N}'’]+/u).map(normalizeToken);
-  return tokens.filter((w) => w !== '' && !STOPWORDS.has(w)).map(stem);
+  if (!ASCII.test(text)) return wordsUnicode(text);
+  // One pass, stems remembered: compiling 10,000 entries tokenizes over a million words,
+  // most of them repeats.
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^a-z0-9']+/)) {
+    const w = raw.includes("'") ? raw.replace(/'/g, '') : raw;
+    if (w === '' || STOPWORDS.has(w)) continue;
+    let stemmed = stems.get(w);
+    if (stemmed === undefined) {
+      stemmed = stem(w);
+      if (stems.size >= 50_000) stems.clear();
+      stems.set(w, stemmed);
+    }
+    out.push(stemmed);
+  }
+  return out;
 }
+
+const stems = new Map<string, string>();
 
 /** The general path alone, for the test that holds the ASCII one to it. */
 export function wordsUnicode(text: string): string[] {
