@@ -198,6 +198,10 @@ export class Pack {
       write('forms.grams', Buffer.from(counts));
       write('forms.idx', file.index);
       write('forms.data', file.data);
+      // A generation whose exact keys are a delta over an older one that has no fuzzy forms:
+      // give it keys of its own too, so that later changes are deltas over this generation
+      // and their fuzzy lookups use these forms, instead of rebuilding them after every change.
+      if (!existsSync(join(this.dir, 'keys.hash'))) this.build('keys');
     }
   }
 
