@@ -14,7 +14,8 @@
  *   keys-delta.json instead of the two above after a small change (cache.ts): the entries
  *                   that changed since a generation that has them, so one changed file does
  *                   not rebuild the keys of 10,000 (the fuzzy forms use it the same way)
- *   explain-*       the explain index: phrases by first word, ambiguous entries and cues
+ *   explain-*       the explain index: phrases by their first two words (explain.ts, leadKey),
+ *                   ambiguous entries and cues
  *   search-*        the search index: documents (slugs, field lengths), postings by token, vocabulary
  *   forms.*         fuzzy form f as [slug, form, key], and its trigram count (forms.grams,
  *                   a byte each);  trigrams.hash  trigram → "start,count" of its forms'
@@ -25,7 +26,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type ExplainSource, mergeExplainParts, phrasesByFirst } from '../search/explain.ts';
+import { type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
 import { mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
 import { type FuzzyForm, type KeyParts, type KeyTarget, keyClaims } from '../search/lookup.ts';
 import { compact, normalize } from '../search/normalize.ts';
@@ -34,7 +35,7 @@ import type { Entry } from './entry.ts';
 import type { EntryBrief, EntryParts, PartKind, Records } from './parts.ts';
 import { HashFile, hashFileBytes, RecordFile, recordFileBytes } from './store.ts';
 
-export const PACK_FORMAT = 6;
+export const PACK_FORMAT = 7;
 
 /** A file's identity and version: a change to any of these means "parse it again". */
 export type FileSignature = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
@@ -156,7 +157,7 @@ export class Pack {
       write('keys.hash', hashFileBytes(new Map([...claims].map(([key, targets]) => [key, encode(targets)]))));
     } else if (kind === 'explain') {
       const { phrases, ambiguous, cues, acronyms, slangRegister } = mergeExplainParts(this.partsOf('explain'));
-      write('explain-phrases.hash', hashFileBytes(new Map([...phrasesByFirst(phrases)].map(([first, list]) => [first, JSON.stringify(list)]))));
+      write('explain-phrases.hash', hashFileBytes(new Map([...phrasesByLead(phrases)].map(([key, list]) => [key, JSON.stringify(list)]))));
       write('explain-meta.json', JSON.stringify({ ambiguous, cues, acronyms, slangRegister }));
     } else if (kind === 'search') {
       const search = this.partsOf('search');
@@ -285,13 +286,13 @@ export class Pack {
   /** The explain index, reading the phrases of each word of the message as it comes. */
   explainData(): ExplainSource {
     this.ensure('explain');
-    const meta = JSON.parse(readFileSync(join(this.dir, 'explain-meta.json'), 'utf8')) as Omit<ExplainSource, 'phrasesStartingWith'>;
+    const meta = JSON.parse(readFileSync(join(this.dir, 'explain-meta.json'), 'utf8')) as Omit<ExplainSource, 'phrasesUnder'>;
     const phrases = new HashFile(join(this.dir, 'explain-phrases.hash'));
     return {
       ...meta,
-      phrasesStartingWith: (token) => {
-        const value = phrases.get(token);
-        return value === undefined ? undefined : (JSON.parse(value) as Array<[string[], string]>);
+      phrasesUnder: (key) => {
+        const value = phrases.get(key);
+        return value === undefined ? undefined : (JSON.parse(value) as Array<[string[], string, number]>);
       },
     };
   }

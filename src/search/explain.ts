@@ -22,18 +22,8 @@ export interface Hit {
   certainty: Certainty;
 }
 
-interface Phrase {
-  tokens: string[];
-  slug: string;
-  /** Its place among the phrases with its first token (longest first, then glossary order). */
-  order: number;
-}
-
-/** Phrases with one first token: by their second token, and the rest (one token, or a blank second). */
-interface PhrasesByNext {
-  bySecond: Map<string, Phrase[]>;
-  other: Phrase[];
-}
+/** A phrase as explain looks it up: its tokens, entry, and place in the glossary's order. */
+type LeadPhrase = [tokens: string[], slug: string, order: number];
 
 /** Serializable so the cache can store it for large glossaries. */
 export interface ExplainIndexData {
@@ -86,22 +76,31 @@ function sameLine(text: string, tokens: Token[], a: number, b: number): boolean 
 
 const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
 
-/** Phrases by first token, longest first: what explain looks up for each word of a message. */
-export function phrasesByFirst(phrases: Array<[string[], string]>): Map<string, Array<[string[], string]>> {
-  const byFirst = new Map<string, Array<[string[], string]>>();
-  for (const phrase of phrases) {
-    const first = phrase[0][0]!;
-    const list = byFirst.get(first) ?? [];
-    list.push(phrase);
-    byFirst.set(first, list);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
-  return byFirst;
+/**
+ * The key a phrase is found under: its first two tokens ("quiet quitting" under "quiet
+ * quitting"), or its first token alone when it has one token or a blank second ("bet", "it's
+ * ___ for me" under "its"). A common first word of a large glossary ("quiet", "deck") starts
+ * hundreds of phrases; each place it occurs then reads only the few that the next word fits.
+ */
+export function leadKey(tokens: string[]): string {
+  return tokens.length >= 2 && tokens[1] !== WILDCARD ? `${tokens[0]} ${tokens[1]}` : tokens[0]!;
 }
 
-/** The index as explain reads it: in memory, or compiled and read by first token (pack.ts). */
+/** Phrases by lead key, each with its place in the glossary's order. */
+export function phrasesByLead(phrases: Array<[string[], string]>): Map<string, LeadPhrase[]> {
+  const byLead = new Map<string, LeadPhrase[]>();
+  phrases.forEach(([tokens, slug], order) => {
+    const key = leadKey(tokens);
+    const list = byLead.get(key);
+    if (list) list.push([tokens, slug, order]);
+    else byLead.set(key, [[tokens, slug, order]]);
+  });
+  return byLead;
+}
+
+/** The index as explain reads it: in memory, or compiled and read by lead key (pack.ts). */
 export interface ExplainSource {
-  phrasesStartingWith(token: string): Array<[string[], string]> | undefined;
+  phrasesUnder(key: string): LeadPhrase[] | undefined;
   ambiguous: string[];
   cues: Array<[string, string[][]]>;
   acronyms: string[];
@@ -109,7 +108,7 @@ export interface ExplainSource {
 }
 
 export class ExplainIndex {
-  private readonly byFirst = new Map<string, PhrasesByNext | undefined>();
+  private readonly byLead = new Map<string, LeadPhrase[] | undefined>();
   private readonly source: ExplainSource;
   private readonly ambiguous: Set<string>;
   private readonly cues: Map<string, string[][]>;
@@ -118,8 +117,8 @@ export class ExplainIndex {
 
   constructor(data: ExplainIndexData | ExplainSource) {
     if ('phrases' in data) {
-      const byFirst = phrasesByFirst(data.phrases);
-      this.source = { ...data, phrasesStartingWith: (token) => byFirst.get(token) };
+      const byLead = phrasesByLead(data.phrases);
+      this.source = { ...data, phrasesUnder: (key) => byLead.get(key) };
     } else this.source = data;
     this.ambiguous = new Set(this.source.ambiguous);
     this.cues = new Map(this.source.cues);
@@ -127,31 +126,9 @@ export class ExplainIndex {
     this.slangRegister = new Set(this.source.slangRegister);
   }
 
-  /**
-   * The phrases starting with a token, by their second token: a common first word ("deck",
-   * "quiet") may start hundreds of phrases in a large glossary, and each place it occurs
-   * then tries only the few whose second token follows it.
-   */
-  private phrasesAt(token: string): PhrasesByNext | undefined {
-    if (!this.byFirst.has(token)) {
-      const list = this.source.phrasesStartingWith(token);
-      let found: PhrasesByNext | undefined;
-      if (list) {
-        found = { bySecond: new Map(), other: [] };
-        for (const [order, [tokens, slug]] of list.entries()) {
-          const phrase = { tokens, slug, order };
-          const second = tokens[1];
-          if (second === undefined || second === WILDCARD) found.other.push(phrase);
-          else {
-            const same = found.bySecond.get(second);
-            if (same) same.push(phrase);
-            else found.bySecond.set(second, [phrase]);
-          }
-        }
-      }
-      this.byFirst.set(token, found);
-    }
-    return this.byFirst.get(token);
+  private phrasesUnder(key: string): LeadPhrase[] | undefined {
+    if (!this.byLead.has(key)) this.byLead.set(key, this.source.phrasesUnder(key));
+    return this.byLead.get(key);
   }
 
   static data(entries: Iterable<Entry>): ExplainIndexData {
@@ -215,16 +192,21 @@ export class ExplainIndex {
     return hits;
   }
 
+  /**
+   * The phrase that matches the most tokens from i on; among equals (a blank can make a
+   * shorter phrase end at the same token), the longer phrase, then the glossary's order.
+   */
   private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
-    const phrases = this.phrasesAt(tokens[i]!.norm);
-    if (!phrases) return undefined;
-    let best: { slug: string; to: number; order: number } | undefined;
+    const first = tokens[i]!.norm;
     const next = tokens[i + 1];
-    // Longest first: on a tie in length the earlier phrase (the glossary's order) wins.
-    for (const candidates of [next ? phrases.bySecond.get(next.norm) : undefined, phrases.other]) {
-      for (const phrase of candidates ?? []) {
-        const to = matchFrom(phrase.tokens, 0, tokens, i);
-        if (to !== undefined && (!best || to > best.to || (to === best.to && phrase.order < best.order))) best = { slug: phrase.slug, to, order: phrase.order };
+    let best: { slug: string; to: number; length: number; order: number } | undefined;
+    for (const candidates of [next ? this.phrasesUnder(`${first} ${next.norm}`) : undefined, this.phrasesUnder(first)]) {
+      for (const [phrase, slug, order] of candidates ?? []) {
+        const to = matchFrom(phrase, 0, tokens, i);
+        if (to === undefined) continue;
+        if (!best || to > best.to || (to === best.to && (phrase.length > best.length || (phrase.length === best.length && order < best.order)))) {
+          best = { slug, to, length: phrase.length, order };
+        }
       }
     }
     return best;

@@ -1,0 +1,88 @@
+/**
+ * explain finds phrases by their first two words (leadKey) so that a common first word of a
+ * large glossary does not read hundreds of phrases at each place it occurs. Here it is held to
+ * the plain rule it implements, written out directly: at each token, of all phrases that
+ * start with it, the one that matches the most tokens; among equals the longer phrase, then
+ * the glossary's order. Random messages are made of built-in terms, aliases, their pieces
+ * and everyday words, so phrases overlap and blanks ("it's the ___ for me") get exercised.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBuiltin } from '../src/corpus/load.ts';
+import { seededRandom } from '../src/random.ts';
+import { ExplainIndex } from '../src/search/explain.ts';
+import { type Token, tokenize } from '../src/search/tokens.ts';
+
+const entries = loadBuiltin();
+const data = ExplainIndex.data(entries);
+
+/** The phrase matched at token i by the plain rule (undefined: none). */
+function reference(tokens: Token[], i: number): { slug: string; to: number } | undefined {
+  const match = (pattern: string[], p: number, t: number): number | undefined => {
+    if (p === pattern.length) return t;
+    if (pattern[p] === '*') {
+      for (let n = 1; n <= 3 && t + n <= tokens.length; n++) {
+        const end = match(pattern, p + 1, t + n);
+        if (end !== undefined) return end;
+      }
+      return undefined;
+    }
+    return tokens[t]?.norm === pattern[p] ? match(pattern, p + 1, t + 1) : undefined;
+  };
+  let best: { slug: string; to: number; length: number; order: number } | undefined;
+  data.phrases.forEach(([pattern, slug], order) => {
+    if (pattern[0] !== tokens[i]!.norm) return;
+    const to = match(pattern, 0, i);
+    if (to === undefined) return;
+    if (!best || to > best.to || (to === best.to && (pattern.length > best.length || (pattern.length === best.length && order < best.order)))) {
+      best = { slug, to, length: pattern.length, order };
+    }
+  });
+  return best;
+}
+
+/** Every phrase found left to right, as explain's first pass does. */
+function referenceFound(text: string): Array<[string, number, number]> {
+  const tokens = tokenize(text);
+  const found: Array<[string, number, number]> = [];
+  for (let i = 0; i < tokens.length; ) {
+    const m = reference(tokens, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    found.push([m.slug, tokens[i]!.start, tokens[m.to - 1]!.end]);
+    i = m.to;
+  }
+  return found;
+}
+
+describe('explain finds phrases by their first two words', () => {
+  it('as the plain longest-match rule does, on random messages', () => {
+    const index = new ExplainIndex(data);
+    const rand = seededRandom(11);
+    const forms = entries.flatMap((e) => [e.term, ...e.aliases]).map((f) => f.replace(/_{2,}/g, 'the new deck'));
+    const pieces = forms.flatMap((f) => f.split(' '));
+    const filler = 'so the team said it was for me and honestly that deck is done'.split(' ');
+    let compared = 0;
+    for (let n = 0; n < 400; n++) {
+      const parts: string[] = [];
+      for (let k = 0; k < 25; k++) {
+        const r = rand();
+        parts.push(r < 0.3 ? forms[Math.floor(rand() * forms.length)]! : r < 0.6 ? pieces[Math.floor(rand() * pieces.length)]! : filler[Math.floor(rand() * filler.length)]!);
+      }
+      const text = parts.join(rand() < 0.5 ? ' ' : ', ');
+      // explain() reports only what its context rules keep; every certain hit and every
+      // possible one must be a phrase the plain rule finds at the same place.
+      const expected = new Set(referenceFound(text).map(([slug, start, end]) => `${slug}@${start}-${end}`));
+      for (const hit of index.explain(text)) {
+        expect(expected, text).toContain(`${hit.slug}@${hit.start}-${hit.end}`);
+        compared++;
+      }
+      // and each unambiguous phrase the plain rule finds is reported
+      for (const [slug, start, end] of referenceFound(text)) {
+        if (!data.ambiguous.includes(slug)) expect(index.explain(text).some((h) => h.slug === slug && h.start === start && h.end === end), text).toBe(true);
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+});
