@@ -102,7 +102,8 @@ function sameSignature(a: ArrayLike<number> | null, b: ArrayLike<number> | null)
 
 /** Whole-second timestamps mean a coarse file system: allow two seconds, else 100 ms. */
 function isRacy(signature: ArrayLike<number>, now: number): boolean {
-  const [, , , mtimeMs, ctimeMs] = signature as FileSignature;
+  const mtimeMs = signature[3]!; // (indexed: destructuring a typed array runs its iterator)
+  const ctimeMs = signature[4]!;
   const granularity = ctimeMs % 1000 === 0 ? 2000 : 100;
   return now - Math.max(ctimeMs, mtimeMs) < granularity;
 }
