@@ -174,6 +174,15 @@ export function searchIndexData(entries: Iterable<Entry>): SearchIndexData {
   return mergeSearchParts([...entries].map((entry) => ({ slug: entry.slug, parts: searchParts(entry) })));
 }
 
+/** Each field's mean length (1 when empty): BM25's length normalisation. */
+export function fieldAverages(lengths: Array<ArrayLike<number>>): number[] {
+  return lengths.map((lens) => {
+    let sum = 0;
+    for (let i = 0; i < lens.length; i++) sum += lens[i]!;
+    return sum / Math.max(1, lens.length) || 1;
+  });
+}
+
 const K1 = 1.2;
 const MIN_RELATIVE_SCORE = 0.2;
 const B = 0.6;
@@ -181,7 +190,10 @@ const B = 0.6;
 /** What the ranker reads: the index data in memory, or a compiled one that reads postings on demand. */
 export interface SearchSource {
   slugs: string[];
-  lengths: number[][];
+  /** [field][doc] token count */
+  lengths: Array<ArrayLike<number>>;
+  /** Each field's mean length, when the source has it ready. */
+  averages?: number[];
   posting(token: string): number[] | undefined;
   vocabulary(): string[];
 }
@@ -206,7 +218,7 @@ export class SearchIndex {
 
   constructor(data: SearchIndexData | SearchSource) {
     this.data = 'postings' in data ? inMemory(data) : data;
-    this.averages = this.data.lengths.map((lens) => lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1);
+    this.averages = this.data.averages ?? fieldAverages(this.data.lengths);
   }
 
   /** Query words with their weights: the word itself 1, typo corrections 0.6, paraphrases 0.4. */
