@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -149,6 +150,25 @@ describe('cache: an optimisation only', () => {
     run('define', 'deck', 'review');
     expect(readdirSync(dir).sort()).toEqual(['deck-review.yaml', 'other.yaml']);
     expect(cacheFiles().length).toBeGreaterThan(0);
+  });
+
+  it('compiled afresh, removes the caches older builds made for the same directories, and only those', () => {
+    const { dir, env, run } = setup(files);
+    const root = join(env['XDG_CACHE_HOME']!, 'genz');
+    const fake = (version: string, name: string, dirs: string[]) => {
+      const path = join(root, version, name);
+      mkdirSync(path, { recursive: true });
+      writeFileSync(join(path, 'state.json'), JSON.stringify({ format: 1, key: JSON.stringify({ build: 'an-older-build', dirs }) }));
+      return path;
+    };
+    const superseded = [fake('v4', 'aaaa', [dir]), fake('v8', 'bbbb', [dir])];
+    const otherPath = fake('v8', 'cccc', [join(dir, 'elsewhere')]);
+    const notOurs = join(root, 'v8', 'dddd');
+    mkdirSync(notOurs, { recursive: true });
+    expect(run('define', 'deck', 'review').status).toBe(0);
+    for (const path of superseded) expect(existsSync(path), path).toBe(false);
+    expect(existsSync(otherPath)).toBe(true);
+    expect(existsSync(notOurs)).toBe(true);
   });
 
   it.each([

@@ -241,6 +241,7 @@ export class DirectoryCache {
   private write(fresh: boolean): Compiled {
     mkdirSync(this.dir, { recursive: true });
     const previous = fresh ? undefined : (this.state ?? this.readState());
+    if (!previous) this.removeSuperseded();
     const before = previous && this.readTable(previous.generation);
     const live = new Set(previous?.segments ?? []);
     const segment = unique('seg');
@@ -432,6 +433,34 @@ export class DirectoryCache {
       return Object.keys(changed).length > MAX_KEYS_DELTA ? undefined : { base, changed };
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * When a cache is compiled afresh: the caches that older builds of genz (or older cache
+   * formats) made for the same directories, which no build will read again. Each is as big as
+   * the compiled directories (~50 MB at 10,000 entries) and an upgrade would otherwise leave
+   * one behind every time. Caches of other search paths are left alone.
+   */
+  private removeSuperseded(): void {
+    try {
+      const root = this.options.cacheRoot;
+      for (const version of readdirSync(root)) {
+        if (!/^v\d+$/.test(version)) continue;
+        for (const name of readdirSync(join(root, version))) {
+          const dir = join(root, version, name);
+          if (dir === this.dir) continue;
+          try {
+            const { key } = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { key?: unknown };
+            const dirs = typeof key === 'string' ? (JSON.parse(key) as { dirs?: unknown }).dirs : undefined;
+            if (JSON.stringify(dirs) === JSON.stringify(this.options.dirs)) rmSync(dir, { recursive: true, force: true });
+          } catch {
+            // not a cache of ours, or half written: left alone
+          }
+        }
+      }
+    } catch {
+      // tidying is optional
     }
   }
 
