@@ -390,10 +390,14 @@ function searchDocsBytes(slugs: string[], lengths: number[][]): Buffer {
   const head = Buffer.alloc(8 + 8 * lengths.length);
   head.writeUInt32LE(slugs.length, 0);
   head.writeUInt32LE(lengths.length, 4);
-  fieldAverages(lengths).forEach((mean, f) => head.writeDoubleLE(mean, 8 + 8 * f));
+  fieldAverages(lengths).forEach((mean, f) => {
+    head.writeDoubleLE(mean, 8 + 8 * f);
+  });
   // The lengths in the machine's byte order, as trigrams.ids: a pack is read where it is built.
   const counts = new Uint32Array(lengths.length * slugs.length);
-  lengths.forEach((row, field) => counts.set(row, field * slugs.length));
+  lengths.forEach((row, field) => {
+    counts.set(row, field * slugs.length);
+  });
   return Buffer.concat([head, Buffer.from(counts.buffer), Buffer.from(slugs.join('\0'), 'utf8')]);
 }
 
