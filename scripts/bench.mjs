@@ -4,7 +4,7 @@
 // Synthetic glossaries of 1,000 and 10,000 entries are generated into .bench/ (not
 // committed; scripts/bench-glossary.mjs). Each run gets an empty HOME and its own
 // XDG_CACHE_HOME, so the developer's files never interfere.
-//   BENCH_RUNS=25 npm run bench      more runs per case (default 15)
+//   BENCH_RUNS=31 npm run bench      more runs per case (default 21)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { termName, writeGlossary } from './bench-glossary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(root, 'bin', 'genz.js');
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 21);
 const COLD_RUNS = 3;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const started = Date.now();
