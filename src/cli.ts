@@ -135,6 +135,18 @@ async function unknownCommandHint(words: string[], ctx: () => Context, commandNa
   return 'run "genz --help" to see the commands';
 }
 
+/** A term that starts with a dash ("-core") reads as an option: say how to look it up. */
+function termAsOptionHint(message: string, command: string | undefined, ctx: () => Context): string | undefined {
+  const option = /'([^']+)'/.exec(message)?.[1];
+  if (!option || !command || !['define', 'search', 'explain', 'related'].includes(command)) return undefined;
+  try {
+    if (ctx().index().exact(option)?.matched === option) return `to look up "${option}", put -- before it: genz ${command} -- ${option}`;
+  } catch {
+    // the glossary could not load: the general hint will do
+  }
+  return undefined;
+}
+
 async function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, program: Command): Promise<number> {
   if (error.exitCode === 0) return EXIT.ok; // --help, --version
   const message = excerpt(error.message.replace(/^error: /, ''), 300);
@@ -142,6 +154,8 @@ async function commanderFailure(error: CommanderError, argv: string[], ctx: () =
     const words = operands(argv, program);
     const commandNames = program.commands.map((c) => c.name());
     ctx().error(`unknown command "${excerpt(words[0] ?? '')}"`, await unknownCommandHint(words, ctx, commandNames));
+  } else if (error.code === 'commander.unknownOption') {
+    ctx().error(message, termAsOptionHint(error.message, operands(argv, program)[0], ctx) ?? 'run "genz --help" for usage');
   } else {
     ctx().error(message, 'run "genz --help" for usage');
   }

@@ -67,3 +67,20 @@ describe('genz define --section / --brief (real binary)', () => {
     expect(stdout).toContain('\nFAQ\n');
   });
 });
+
+describe('a term that starts with a dash', () => {
+  it('reads as an option (exit 2), and the hint says how to look it up', () => {
+    const { status, stderr } = genz(['define', '-core']);
+    expect(status).toBe(2);
+    expect(stderr).toBe(`genz: unknown option '-core'\nhint: to look up "-core", put -- before it: genz define -- -core\n`);
+    const lookedUp = genz(['define', '--', '-core']);
+    expect(lookedUp.status).toBe(0);
+    expect(lookedUp.stdout.split('\n')[0]).toBe('-core');
+  });
+
+  it('an option that is no term keeps the general hint', () => {
+    const { status, stderr } = genz(['define', '-x']);
+    expect(status).toBe(2);
+    expect(stderr).toBe(`genz: unknown option '-x'\nhint: run "genz --help" for usage\n`);
+  });
+});
