@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../src/corpus/entry.ts';
 import { renderEntry } from '../src/render/entry.ts';
 import { makeStyle, plain } from '../src/render/style.ts';
-import { displayWidth, graphemes } from '../src/render/width.ts';
+import { displayWidth, graphemes, joinsGraphemes } from '../src/render/width.ts';
 import { wrapWords } from '../src/render/wrap.ts';
 import { ANSI } from './helpers.ts';
 
@@ -92,8 +92,37 @@ describe('wrapWords', () => {
 });
 
 describe('graphemes without Intl.Segmenter', () => {
-  it.each(['café — ok', '🔥🔥 fire', '你好 world', 'e\u0301tude', '👍🏽 nice', '🇫🇷 team', '👩‍💻 dev', 'a\r\nb', '한국어', 'ﾊﾟ'])('splits %j as the segmenter does', (text) => {
+  // (\u{11A84}: a Soyombo Prepend character that joins what follows; a fast-check counterexample)
+  it.each(['café — ok', '🔥🔥 fire', '你好 world', 'e\u0301tude', '👍🏽 nice', '🇫🇷 team', '👩‍💻 dev', 'a\r\nb', '한국어', 'ﾊﾟ', '\u{11A84}\u0370', '\u{11D46}a'])('splits %j as the segmenter does', (text) => {
     const expected = Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
     expect(graphemes(text)).toEqual(expected);
   });
+});
+
+describe('graphemes: the code points that need Intl.Segmenter', () => {
+  it('are all known: no other code point joins a letter, itself or another letter', () => {
+    // Every code point, before and after a letter, doubled, and before Greek Heta: those
+    // joinsGraphemes() does not flag must stay one grapheme each, as graphemes() assumes.
+    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+    const count = (text: string) => {
+      let n = 0;
+      for (const _ of segmenter.segment(text)) n++;
+      return n;
+    };
+    const joined: string[] = [];
+    for (let start = 0; start <= 0x10ffff; start += 128) {
+      const plain: string[] = [];
+      for (let cp = start; cp < start + 128 && cp <= 0x10ffff; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const c = String.fromCodePoint(cp);
+        if (!joinsGraphemes(c)) plain.push(c);
+      }
+      for (const make of [(c: string) => `${c}a`, (c: string) => `a${c}`, (c: string) => c + c, (c: string) => `${c}\u0370`]) {
+        const text = plain.map(make).join('|');
+        if (count(text) === Array.from(text).length) continue;
+        for (const pair of plain.map(make)) if (count(pair) < Array.from(pair).length) joined.push(pair);
+      }
+    }
+    expect(joined.map((pair) => Array.from(pair, (c) => c.codePointAt(0)!.toString(16)).join('+'))).toEqual([]);
+  }, 60_000);
 });
