@@ -15,12 +15,9 @@ const { dirname, join } = require('node:path');
 function load(file, cachedData) {
   const vm = require('node:vm');
   const Module = require('node:module');
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-    filename: file,
-    cachedData,
-    // import() of the bundle's lazy chunk (dist/cli.js), resolved as a normal module's would be
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // (No dynamic import() in the bundle: Node 20 loses a cached script's import callback, so
+  // its chunks are require()d.)
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   return { bundle: module.exports, script };

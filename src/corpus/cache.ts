@@ -90,7 +90,7 @@ export interface Compiled {
   updated?: boolean;
 }
 
-export function signatureOf(stat: Stats): FileSignature {
+function signatureOf(stat: Stats): FileSignature {
   return [stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs];
 }
 
@@ -259,7 +259,10 @@ export class DirectoryCache {
     const listings = this.options.dirs.map((dir) => {
       const dirStat = statOrNull(dir);
       const names = listTermNames(dir);
-      if (dirStat) dirs.push({ dir, signature: signatureOf(dirStat), racy: isRacy(signatureOf(dirStat), now) });
+      if (dirStat) {
+        const signature = signatureOf(dirStat);
+        dirs.push({ dir, signature, racy: isRacy(signature, now) });
+      }
       return names;
     });
     const builder = new FileTableBuilder(this.options.dirs, listings.reduce((n, names) => n + names.length, 0));

@@ -16,7 +16,7 @@ import { type Stats, statSync } from 'node:fs';
 import type { Diagnostic } from './parse.ts';
 
 const MAGIC = 0x31465a47; // "GZF1"
-export const STRIDE = 9;
+const STRIDE = 9;
 export const SIGNATURE = 5;
 const FLAGS = 5;
 const DIR = 6;
@@ -284,11 +284,14 @@ export class FileTableBuilder {
   }
 
   table(): FileTable {
-    // Only the segments some row still uses.
+    // Only the segments some row still uses (compaction moves every row off the old ones).
     const used = new Set<number>();
     for (let row = 0; row < this.names.length; row++) used.add(this.nums[row * STRIDE + SEGMENT]!);
-    const kept = this.segments.filter((_, i) => used.has(i));
-    const renumber = new Map(kept.map((name) => [this.segmentAt.get(name)!, kept.indexOf(name)]));
+    const kept: string[] = [];
+    const renumber = new Map<number, number>();
+    this.segments.forEach((name, i) => {
+      if (used.has(i)) renumber.set(i, kept.push(name) - 1);
+    });
     const nums = this.nums.slice(0, this.names.length * STRIDE);
     for (let row = 0; row < this.names.length; row++) {
       const at = row * STRIDE + SEGMENT;

@@ -25,7 +25,7 @@
  * Each index is built when first needed (`ensure`), so a change to one file rebuilds the
  * exact keys for the next `define` and the other indexes only when a command asks for them.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
 import { fieldAverages, mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
@@ -34,7 +34,7 @@ import { compact, normalize } from '../search/normalize.ts';
 import { MAX_CANDIDATES, topSharing, trigramScore, trigrams } from '../search/trigram.ts';
 import type { Entry } from './entry.ts';
 import type { EntryBrief, EntryParts, PartKind, Records } from './parts.ts';
-import { HashFile, hashFileBytes, RecordFile, recordFileBytes } from './store.ts';
+import { HashFile, hashFileBytes, preadExactly, RecordFile, recordFileBytes } from './store.ts';
 
 export const PACK_FORMAT = 8;
 
@@ -349,8 +349,7 @@ export class Pack {
             const value = grams.get(gram);
             if (value === undefined) return undefined;
             const [start, count] = value.split(',').map(Number) as [number, number];
-            const bytes = Buffer.alloc(4 * count);
-            if (readSync(idsFd, bytes, 0, bytes.length, 4 * start) !== bytes.length) throw new Error(`${dir}/trigrams.ids: truncated`);
+            const bytes = preadExactly(idsFd, 4 * count, 4 * start); // 8-byte aligned (Buffer's pool)
             return new Uint32Array(bytes.buffer, bytes.byteOffset, count);
           },
           key,

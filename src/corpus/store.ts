@@ -46,7 +46,8 @@ export function hashFileBytes(map: Map<string, string>): Buffer {
   return Buffer.concat([head, Buffer.from(bucketLines.join(''), 'utf8')]);
 }
 
-function preadExactly(fd: number, length: number, position: number): Buffer {
+/** `length` bytes at `position`; throws if the file ends first. */
+export function preadExactly(fd: number, length: number, position: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {

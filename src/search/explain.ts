@@ -82,7 +82,7 @@ const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao',
  * ___ for me" under "its"). A common first word of a large glossary ("quiet", "deck") starts
  * hundreds of phrases; each place it occurs then reads only the few that the next word fits.
  */
-export function leadKey(tokens: string[]): string {
+function leadKey(tokens: string[]): string {
   return tokens.length >= 2 && tokens[1] !== WILDCARD ? `${tokens[0]} ${tokens[1]}` : tokens[0]!;
 }
 
@@ -334,11 +334,6 @@ function matchFrom(pattern: string[], p: number, tokens: Token[], t: number): nu
     return undefined;
   }
   return tokens[t]?.norm === pattern[p] ? matchFrom(pattern, p + 1, tokens, t + 1) : undefined;
-}
-
-/** Code-point offsets, as most languages (Python, jq) index strings. */
-export function codePointOffset(text: string, utf16Offset: number): number {
-  return codePointCounter(text)(utf16Offset);
 }
 
 /**
