@@ -177,6 +177,7 @@ describe('rendering and sanitising', () => {
     category: fc.constantFrom(...CATEGORIES),
     tags: fc.array(textField, { maxLength: 3 }),
     workplace: fc.constantFrom(...WORKPLACE_RATINGS),
+    workplaceNote: textField,
     since: fc.option(textField, { nil: null }),
     gist: textField,
     definition: textField,
@@ -186,6 +187,7 @@ describe('rendering and sanitising', () => {
     related: fc.array(fc.record({ slug: textField, note: textField }), { maxLength: 2 }),
     faq: fc.array(fc.record({ question: textField, answer: textField }), { maxLength: 2 }),
     ambiguous: fc.boolean(),
+    sources: fc.array(fc.record({ title: textField, publisher: textField, date: fc.constant('2024'), url: textField, note: textField }), { maxLength: 2 }),
     cues: fc.array(textField, { maxLength: 2 }),
     source: fc.record({ path: textField, builtin: fc.boolean() }),
   });

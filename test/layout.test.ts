@@ -15,6 +15,7 @@ const ENTRY: Entry = {
   aliases: ['deck reviews'],
   category: 'team',
   tags: [],
+  workplaceNote: '',
   workplace: 'casual',
   since: '2024',
   gist: 'Reading slides together before a client does.',
@@ -25,6 +26,7 @@ const ENTRY: Entry = {
   related: [],
   faq: [{ question: `Why do we do this, and ${LONG}`, answer: LONG }],
   ambiguous: false,
+  sources: [],
   cues: [],
   source: { path: '/tmp/deck-review.yaml', builtin: false },
 };

@@ -12,6 +12,7 @@ const ENTRY: Entry = {
   aliases: ['nocap'],
   category: 'everyday-slang',
   tags: [],
+  workplaceNote: '',
   workplace: 'casual',
   since: '2017',
   gist: 'Honestly; no lie.',
@@ -22,6 +23,7 @@ const ENTRY: Entry = {
   related: [{ slug: 'cap', note: 'The lie it denies.' }, { slug: 'gone', note: 'Missing.' }],
   faq: [{ question: 'Is it rude?', answer: 'No, just informal.' }],
   ambiguous: false,
+  sources: [],
   cues: [],
   source: { path: '/tmp/no-cap.yaml', builtin: false },
 };
@@ -52,6 +54,20 @@ describe('renderEntry', () => {
     const first = lines.findIndex((l) => l.startsWith('    Ola: '));
     expect(first).toBeGreaterThan(0);
     expect(lines[first + 1]).toMatch(/^ {9}\S/);
+  });
+
+  it('shows the rating note under the gist, and SOURCES last with every field of a citation', () => {
+    const cited: Entry = {
+      ...ENTRY,
+      workplaceNote: 'Informal but harmless.',
+      sources: [{ title: 'Cap (slang)', publisher: 'Example Dictionary', date: '2023-04', url: 'https://dict.example/cap', note: 'AAVE origin' }],
+    };
+    const lines = renderEntry(cited, { style: plain, width: 100, termOf }).split('\n');
+    expect(lines[3]).toBe('At work: Informal but harmless.');
+    const heading = lines.indexOf('SOURCES');
+    expect(heading).toBeGreaterThan(lines.indexOf('FAQ'));
+    expect(lines[heading + 1]).toBe('  • Cap (slang) — Example Dictionary, 2023-04. https://dict.example/cap (AAVE origin)');
+    expect(text).not.toContain('SOURCES');
   });
 
   it('marks related links that resolve nowhere', () => {

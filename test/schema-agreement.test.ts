@@ -19,6 +19,8 @@ const GOOD: Array<[string, string]> = [
   ['the minimal entry', MIN],
   ['the model entry', readFileSync(join(ROOT, 'data', 'terms', 'micro-influencer.yaml'), 'utf8')],
   ['a year as a number', `${MIN}since: 2024\n`],
+  ['a rating note', `${MIN}workplace_note: Plain description of a meeting.\n`],
+  ['sources with and without a note', `${MIN}sources: [{title: Deck reviews, publisher: Team wiki, date: 2024-05, url: "https://wiki.example.com/deck"}, {title: T, publisher: P, date: undated, url: "http://e.org/x", note: the history}]\n`],
   ['every optional list', `${MIN}aliases: [dr]\ntags: [rituals]\nsynonyms: [{term: crit, note: Design-school word.}]\nrelated: [{slug: standup, note: Same week.}]\nfaq: [{question: When?, answer: Thursdays.}]\nexamples: [{setting: Room 4, lines: [{speaker: Ana, text: Ready?}]}]\nambiguous: true\ncues: [deck review time]\n`],
 ];
 
@@ -38,6 +40,11 @@ const BAD: Array<[string, string]> = [
   ['an example with no lines', `${MIN}examples: [{setting: Room 4, lines: []}]\n`],
   ['a related slug that is not a slug', `${MIN}related: [{slug: Deck Review, note: x}]\n`],
   ['ambiguous as text', `${MIN}ambiguous: "yes"\n`],
+  ['a source without a url', `${MIN}sources: [{title: T, publisher: P, date: "2024"}]\n`],
+  ['a source with a javascript: url', `${MIN}sources: [{title: T, publisher: P, date: "2024", url: "javascript:alert(1)"}]\n`],
+  ['a source with a bad date', `${MIN}sources: [{title: T, publisher: P, date: May 2024, url: "https://e.org"}]\n`],
+  ['a source with an unknown key', `${MIN}sources: [{title: T, publisher: P, date: "2024", url: "https://e.org", page: 4}]\n`],
+  ['an empty rating note', `${MIN}workplace_note: "  "\n`],
   ['a FAQ pair without an answer', `${MIN}faq: [{question: When?}]\n`],
   ['a scalar document', 'just words\n'],
 ];

@@ -46,7 +46,10 @@ tags: []
 # How it lands at work: ${WORKPLACE_RATINGS.join(' | ')}
 #   safe: fine in any meeting or email; casual: fine in chat with peers;
 #   avoid: risky at work (sexual, insulting or likely to offend)
+#   The rubric is docs/ratings.md in genz's repository.
 workplace: safe
+# Why it has that rating, in a sentence.
+# workplace_note: TODO
 
 # When it took off: "2024", "c. 2016-2017", "2010s"
 # since: "2024"
@@ -58,7 +61,7 @@ gist: TODO one line saying what it means
 definition: >-
   TODO
 
-# Where it came from and how it reached the office. Say so where you are unsure.
+# Where it came from: history, backed by the sources below. Say so where you are unsure.
 origin: >-
   TODO
 
@@ -85,6 +88,15 @@ related: []
 faq: []
 #  - question: TODO
 #    answer: TODO
+
+# Pages that back the facts (above all the origin): title, publisher, date
+# (YYYY, YYYY-MM, YYYY-MM-DD or undated) and an http(s) URL; note is optional.
+sources: []
+#  - title: TODO
+#    publisher: TODO
+#    date: "2024"
+#    url: https://example.com/TODO
+#    note: TODO which claim it supports
 
 # For "genz explain": true when the term is also an ordinary English word, with phrases
 # that make the slang sense certain.

@@ -26,6 +26,10 @@ export const SECTION_NAMES: Record<string, Section> = {
   faq: 'faq',
   faqs: 'faq',
   questions: 'faq',
+  sources: 'sources',
+  source: 'sources',
+  references: 'sources',
+  citations: 'sources',
 };
 
 /** Commander's collector for a repeatable, comma-separated option. */

@@ -33,6 +33,15 @@ export interface FaqPair {
   question: string;
   answer: string;
 }
+/** A page that backs the entry's facts; `note` says which claim it supports. */
+export interface Citation {
+  title: string;
+  publisher: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or `undated` for a page that shows no date. */
+  date: string;
+  url: string;
+  note?: string;
+}
 
 /** Where an entry was loaded from. */
 export interface EntrySource {
@@ -48,6 +57,8 @@ export interface Entry {
   category: Category;
   tags: string[];
   workplace: WorkplaceRating;
+  /** Why the rating is what it is, by the rubric in docs/ratings.md; empty when the file has none. */
+  workplaceNote: string;
   since: string | null;
   gist: string;
   definition: string;
@@ -56,6 +67,7 @@ export interface Entry {
   examples: Example[];
   related: RelatedLink[];
   faq: FaqPair[];
+  sources: Citation[];
   ambiguous: boolean;
   cues: string[];
   source: EntrySource;
@@ -68,6 +80,7 @@ export const TERM_KEYS = [
   'category',
   'tags',
   'workplace',
+  'workplace_note',
   'since',
   'gist',
   'definition',
@@ -76,6 +89,7 @@ export const TERM_KEYS = [
   'examples',
   'related',
   'faq',
+  'sources',
   'ambiguous',
   'cues',
 ] as const;
@@ -86,10 +100,12 @@ export const STRICT_MINIMUMS = {
   originWords: 25,
   synonyms: 2,
   examples: 2,
-  linesPerExample: 3,
+  linesPerExample: 2,
+  maxLinesPerExample: 8,
   speakersPerExample: 2,
   related: 3,
   faq: 4,
+  sources: 1,
   gistChars: 120,
 } as const;
 

@@ -10,6 +10,7 @@ import { phraseTokens } from '../search/tokens.ts';
 import {
   CATEGORIES,
   type Category,
+  type Citation,
   deriveGist,
   type Entry,
   STRICT_MINIMUMS as MIN,
@@ -39,7 +40,9 @@ const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type Obj = Record<string, unknown>;
 
 /** Rules that only the strict profile enforces. */
-const BAR_RULES = new Set(['min-words', 'min-count', 'gist-length', 'required-strict']);
+const BAR_RULES = new Set(['min-words', 'min-count', 'max-count', 'gist-length', 'required-strict']);
+const CITATION_KEYS = ['title', 'publisher', 'date', 'url', 'note'] as const;
+const CITATION_DATE = /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?|undated)$/;
 
 function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -191,9 +194,44 @@ function examples(c: Checker, doc: Obj): Entry['examples'] {
     });
     if (lines.length === 0) c.report(['examples', i], 'an example needs at least one line', 'min-count');
     c.atLeast(lines.length, MIN.linesPerExample, ['examples', i, 'lines'], 'lines in this example');
+    if (c.profile === 'strict' && lines.length > MIN.maxLinesPerExample) {
+      c.report(['examples', i, 'lines'], `lines in this example: ${lines.length}, the strict maximum is ${MIN.maxLinesPerExample}`, 'max-count');
+    }
     const speakers = new Set(lines.map((line) => line.speaker)).size;
     c.atLeast(speakers, MIN.speakersPerExample, ['examples', i, 'lines'], 'different speakers in this example');
     if (setting !== undefined && lines.length > 0) out.push({ setting, lines });
+  });
+  return out;
+}
+
+/** A source's URL: absolute http(s), nothing else (a `javascript:` link must never reach a page). */
+function isWebUrl(text: string): boolean {
+  if (!/^https?:\/\//i.test(text)) return false;
+  try {
+    return new URL(text).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function sources(c: Checker, doc: Obj): Citation[] {
+  const out: Citation[] = [];
+  c.list(doc['sources'], ['sources'], 'sources').forEach((item, i) => {
+    const path = ['sources', i];
+    const obj = c.object(item, path, 'source', CITATION_KEYS);
+    if (!obj) return;
+    for (const key of ['title', 'publisher', 'date', 'url'] as const) {
+      if (obj[key] === undefined || obj[key] === null) c.report(path, `source is missing "${key}"`, 'required');
+    }
+    const field = (key: (typeof CITATION_KEYS)[number]) =>
+      obj[key] === undefined || obj[key] === null ? undefined : c.text(typeof obj[key] === 'number' ? String(obj[key]) : obj[key], [...path, key], `source ${key}`);
+    const [title, publisher, date, url, note] = CITATION_KEYS.map(field);
+    if (date !== undefined && !CITATION_DATE.test(date)) {
+      c.report([...path, 'date'], `source date "${date}" should be YYYY, YYYY-MM, YYYY-MM-DD or "undated"`, 'date-format');
+    }
+    if (url !== undefined && !isWebUrl(url)) c.report([...path, 'url'], `source url "${url}" must be an http:// or https:// address`, 'url-format');
+    if (title === undefined || publisher === undefined || date === undefined || url === undefined) return;
+    out.push(note === undefined ? { title, publisher, date, url } : { title, publisher, date, url, note });
   });
   return out;
 }
@@ -211,7 +249,7 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   }
 
   for (const key of ['term', 'category', 'workplace', 'definition'] as const) c.required(value, key, false);
-  for (const key of ['gist', 'origin', 'synonyms', 'examples', 'related', 'faq'] as const) c.required(value, key, true);
+  for (const key of ['gist', 'origin', 'synonyms', 'examples', 'related', 'faq', 'sources', 'workplace_note'] as const) c.required(value, key, true);
 
   const term = value['term'] === undefined ? undefined : c.text(value['term'], ['term'], 'term');
   if (term !== undefined && SLUG_PATTERN.test(slug) && slugify(term) !== slug && slugify(term) !== '') {
@@ -234,6 +272,11 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
       ? undefined
       : enumValue<WorkplaceRating>(c, value['workplace'], ['workplace'], WORKPLACE_RATINGS, 'workplace');
 
+  const workplaceNote =
+    value['workplace_note'] === undefined || value['workplace_note'] === null
+      ? ''
+      : (c.text(value['workplace_note'], ['workplace_note'], 'workplace_note') ?? '');
+
   let since: string | null = null;
   if (value['since'] !== undefined && value['since'] !== null) {
     since = typeof value['since'] === 'number' ? String(value['since']) : (c.text(value['since'], ['since'], 'since') ?? null);
@@ -255,11 +298,13 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   });
   const faq = pairs(c, value, 'faq', 'FAQ pair', ['question', 'answer'], (question, answer) => ({ question, answer }));
   const dialogues = examples(c, value);
+  const citations = sources(c, value);
 
   if (value['synonyms'] !== undefined) c.atLeast(synonyms.length, MIN.synonyms, ['synonyms'], 'synonyms');
   if (value['examples'] !== undefined) c.atLeast(dialogues.length, MIN.examples, ['examples'], 'examples');
   if (value['related'] !== undefined) c.atLeast(related.length, MIN.related, ['related'], 'related links');
   if (value['faq'] !== undefined) c.atLeast(faq.length, MIN.faq, ['faq'], 'FAQ pairs');
+  if (value['sources'] !== undefined) c.atLeast(citations.length, MIN.sources, ['sources'], 'sources');
 
   let ambiguous = false;
   if (value['ambiguous'] !== undefined && value['ambiguous'] !== null) {
@@ -286,7 +331,26 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   }
   gist ??= deriveGist(definition);
   return {
-    entry: { slug, term, aliases, category, tags, workplace, since, gist, definition, origin, synonyms, examples: dialogues, related, faq, ambiguous, cues },
+    entry: {
+      slug,
+      term,
+      aliases,
+      category,
+      tags,
+      workplace,
+      workplaceNote,
+      since,
+      gist,
+      definition,
+      origin,
+      synonyms,
+      examples: dialogues,
+      related,
+      faq,
+      sources: citations,
+      ambiguous,
+      cues,
+    },
     problems: c.problems,
   };
 }

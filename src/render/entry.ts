@@ -8,7 +8,7 @@ import type { Style } from './style.ts';
 import { displayWidth } from './width.ts';
 import { hang, wrapWords } from './wrap.ts';
 
-export const SECTIONS = ['meaning', 'origin', 'synonyms', 'examples', 'related', 'faq'] as const;
+export const SECTIONS = ['meaning', 'origin', 'synonyms', 'examples', 'related', 'faq', 'sources'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_TITLES: Record<Section, string> = {
@@ -18,6 +18,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   examples: 'AT WORK',
   related: 'RELATED',
   faq: 'FAQ',
+  sources: 'SOURCES',
 };
 
 export const RATING_LABELS: Record<string, string> = {
@@ -53,6 +54,7 @@ function header(entry: Entry, o: RenderOptions): string[] {
   ];
   const lines = [...wrapWords(sanitizeInline(entry.term), width).map(style.title), ...joinParts(meta, ' · ', width)];
   if (entry.gist) lines.push(...wrapWords(sanitizeInline(entry.gist), width));
+  if (entry.workplaceNote) lines.push(...hang('At work: ', 'At work: ', sanitizeInline(entry.workplaceNote), width));
   if (entry.aliases.length > 0) {
     lines.push(...hang('Also written: ', 'Also written: ', entry.aliases.map(sanitizeInline).join(', '), width));
   }
@@ -122,6 +124,13 @@ function section(name: Section, entry: Entry, o: RenderOptions): string[] {
         ...hang('Q: ', 'Q: ', sanitizeInline(pair.question), width, INDENT).map(style.question),
         ...hang('A: ', 'A: ', sanitizeInline(pair.answer), width, INDENT),
       ]);
+    case 'sources':
+      return entry.sources.flatMap((source) => {
+        const title = sanitizeInline(source.title);
+        const date = source.date === 'undated' ? 'undated' : sanitizeInline(source.date);
+        const rest = `${sanitizeInline(source.publisher)}, ${date}. ${sanitizeInline(source.url)}${source.note ? ` (${sanitizeInline(source.note)})` : ''}`;
+        return hang(`• ${title} — `, `• ${style.strong(title)} — `, rest, width, INDENT, BULLET_HANG);
+      });
   }
 }
 
@@ -139,6 +148,8 @@ function hasContent(name: Section, entry: Entry): boolean {
       return entry.related.length > 0;
     case 'faq':
       return entry.faq.length > 0;
+    case 'sources':
+      return entry.sources.length > 0;
   }
 }
 
