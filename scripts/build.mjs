@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles src/ into dist/ and compiles the built-in glossary to the pack dist/glossary/.
+// Bundles src/ into dist/ and compiles the built-in glossary to the snapshot dist/glossary.snap.
 // Fails on any error in a built-in term file.
 // - dist/genz.cjs, the start-up file, with V8's code cache dist/genz.cjs.cache (bin/genz.js);
 //   it must stay small (every 100 KB of JavaScript costs ~10 ms of every command);
@@ -8,7 +8,7 @@
 // `npm run build -- --metafile` prints what went where.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +114,7 @@ if (process.argv.includes('--metafile')) {
 }
 
 const { compileGlossary, formatDiagnostic } = await import(join(dist, 'build', 'compile.js'));
-const { count, diagnostics } = compileGlossary(root, join(dist, 'glossary'));
+const { bytes, count, diagnostics } = compileGlossary(root, join(root, 'data', 'terms'));
 const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
 if (errors.length > 0) {
@@ -122,6 +122,7 @@ if (errors.length > 0) {
   rmSync(dist, { recursive: true, force: true });
   process.exit(1);
 }
+writeFileSync(join(dist, 'glossary.snap'), bytes);
 // V8's code cache for the start-up bundle (bin/genz.js): runs of the common commands, their
 // output discarded, in a process of their own with the environment a user's run has.
 const cached = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs'), join(dist, 'genz.cjs')], {

@@ -14,7 +14,7 @@ import { fastRoute, reportFailure, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
 import { wrapWords } from './render/wrap.ts';
 import { excerpt } from './render/sanitize.ts';
-import { nearest } from './search/distance.ts';
+import { nearest } from './text/distance.ts';
 import { type Lookupable, lookup } from './search/lookup.ts';
 
 export interface RunOptions {

@@ -1,40 +1,21 @@
 /**
- * Build-time compiler of the built-in glossary: every data/terms file is parsed and
- * validated once, stored as records and parts (parts.ts) with every index built (pack.ts),
- * so no YAML is parsed and no index is built when genz answers.
+ * Build-time compiler of the built-in glossary (scripts/build.mjs): every data/terms file is
+ * parsed and validated once into a snapshot (store/snapshot.ts), the format the user's
+ * directories are cached in, so no YAML is parsed when genz answers from it.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Entry } from './corpus/entry.ts';
-import { readTermFile } from './corpus/load.ts';
-import { bySlug, Pack, PACK_FORMAT, writeWinners } from './corpus/pack.ts';
+import { relative } from 'node:path';
 import type { Diagnostic } from './corpus/parse.ts';
-import { entryParts, partTexts, Records, writeRecords } from './corpus/parts.ts';
+import { BUILD_ID } from './install.ts';
+import { compileDirectory } from './store/directory.ts';
+import { snapshotBytes } from './store/snapshot.ts';
 
-export function compileGlossary(root: string, outDir: string): { count: number; diagnostics: Diagnostic[] } {
-  const dir = join(root, 'data', 'terms');
-  const entries: Entry[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    const result = readTermFile(join(dir, name), { builtin: true });
-    diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: relative(root, d.file) })));
-    if (result.entry) entries.push(result.entry);
-  }
+/** The snapshot of `termsDir`, or the diagnostics that stop the build. */
+export function compileGlossary(root: string, termsDir: string): { bytes?: Buffer; count: number; diagnostics: Diagnostic[] } {
+  const content = compileDirectory(termsDir, undefined, BUILD_ID, () => 0);
+  const diagnostics = content.files.flatMap((file) => file.diagnostics).map((d) => ({ ...d, file: relative(root, d.file) }));
   if (diagnostics.some((d) => d.severity === 'error')) return { count: 0, diagnostics };
-  entries.sort(bySlug);
-  // Paths relative to the package root, so the package can move.
-  const stored = entries.map((entry) => ({ ...entry, source: { path: relative(root, entry.source.path), builtin: true } }));
-  const tmp = `${outDir}.${process.pid}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  writeRecords(join(tmp, 'records'), stored.map((entry) => JSON.stringify(entry)), entries.map((entry) => partTexts(entryParts(entry))));
-  writeWinners(tmp, stored.map((entry, index) => ({ slug: entry.slug, source: 'b', index, path: entry.source.path, signature: null })));
-  const pack = new Pack(tmp, new Map([['b', { records: new Records(join(tmp, 'records')), root }]]));
-  for (const kind of ['keys', 'explain', 'search', 'forms'] as const) pack.ensure(kind);
-  writeFileSync(join(tmp, 'head.json'), JSON.stringify({ format: PACK_FORMAT, count: entries.length }));
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(tmp, outDir);
-  return { count: entries.length, diagnostics };
+  // Where the package is installed is known only at run time (CompiledDirectory.entry).
+  return { bytes: snapshotBytes({ ...content, dir: '', dirSignature: null }), count: content.parts.length, diagnostics };
 }
 
 export { formatDiagnostic } from './corpus/parse.ts';

@@ -4,12 +4,11 @@
  */
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { CompiledGlossary } from './corpus/compiled.ts';
-import { builtinGlossaryPath, type Glossary } from './corpus/load.ts';
-import type { EntryBrief } from './corpus/parts.ts';
+import { accessSync, constants, existsSync } from 'node:fs';
+import type { Glossary } from './corpus/glossary.ts';
 import type { Diagnostic } from './corpus/parse.ts';
 import { EXIT } from './errors.ts';
+import { BUILD_ID } from './install.ts';
 import type { Io } from './io.ts';
 import { pagerCommand, pagerEnv, shouldPage } from './pager.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';
@@ -17,6 +16,9 @@ import { type ColorLevel, makeStyle, type Style } from './render/style.ts';
 import { ExplainIndex } from './search/explain.ts';
 import { SearchIndex } from './search/fulltext.ts';
 import type { Lookupable } from './search/lookup.ts';
+import type { EntryBrief } from './search/parts.ts';
+import { CacheDir, cacheRootOf } from './store/cache-dir.ts';
+import { openBuiltin, StoredGlossary } from './store/glossary.ts';
 
 export interface GlobalOptions {
   data: string[];
@@ -35,7 +37,7 @@ export interface SearchPathEntry {
 }
 
 export class Context {
-  private compiledGlossary?: CompiledGlossary;
+  private stored?: StoredGlossary;
   private loaded?: Glossary;
   private path?: SearchPathEntry[];
   private readonly warnedFiles = new Set<string>();
@@ -77,8 +79,11 @@ export class Context {
 
   /** $XDG_CONFIG_HOME/genz/terms (default ~/.config/genz/terms), whether or not it exists. */
   personalDir(): string {
-    const { env, cwd } = this.io;
-    const config = env['XDG_CONFIG_HOME'] ? resolve(cwd, env['XDG_CONFIG_HOME']) : join(env['HOME'] ?? homedir(), '.config');
+    const { env } = this.io;
+    // Relative XDG and HOME values are ignored, as the XDG spec says.
+    const xdg = env['XDG_CONFIG_HOME'];
+    const home = env['HOME'] && isAbsolute(env['HOME']) ? env['HOME'] : homedir();
+    const config = xdg && isAbsolute(xdg) ? xdg : join(home, '.config');
     return join(config, 'genz', 'terms');
   }
 
@@ -104,24 +109,48 @@ export class Context {
     return this.path;
   }
 
-  /** The $XDG_CACHE_HOME/genz directory (default ~/.cache/genz). */
-  get cacheRoot(): string {
-    const { env, cwd } = this.io;
-    const base = env['XDG_CACHE_HOME'] ? resolve(cwd, env['XDG_CACHE_HOME']) : join(env['HOME'] ?? homedir(), '.cache');
-    return join(base, 'genz');
+  /** $XDG_CACHE_HOME/genz (default ~/.cache/genz); undefined when neither variable is an absolute path. */
+  get cacheRoot(): string | undefined {
+    return cacheRootOf(this.io.env);
   }
 
-  /** The glossary in use, compiled (corpus/compiled.ts): each command reads only what it needs. */
-  compiled(): CompiledGlossary {
-    if (!this.compiledGlossary) {
-      this.compiledGlossary = new CompiledGlossary({
-        dirs: this.searchPath().map((entry) => entry.dir),
-        includeBuiltin: this.global.builtin,
-        builtinPath: this.builtinPath ?? builtinGlossaryPath(),
-        cacheRoot: this.cacheRoot,
+  /** The snapshot directory, or why there is none: then every directory is compiled in memory. */
+  cache(): CacheDir | { problem: string } {
+    const root = this.cacheRoot;
+    if (root === undefined) return { problem: 'neither XDG_CACHE_HOME nor HOME is an absolute path' };
+    return CacheDir.open(root, BUILD_ID, this.io.uid);
+  }
+
+  /** The glossary in use (store/glossary.ts): each command reads only what it needs. */
+  compiled(): StoredGlossary {
+    if (!this.stored) {
+      const cache = this.cache();
+      if ('problem' in cache) this.warn(`not using a cache: ${cache.problem}`);
+      this.stored = new StoredGlossary({
+        dirs: this.readableDirs(),
+        ...(this.global.builtin ? { builtin: openBuiltin(this.builtinPath) } : {}),
+        ...('problem' in cache ? {} : { cache }),
+        buildId: BUILD_ID,
+        now: this.io.clock ?? Date.now,
       });
     }
-    return this.compiledGlossary;
+    return this.stored;
+  }
+
+  /** The search path's directories, less those that exist but cannot be read (a warning each). */
+  private readableDirs(): string[] {
+    return this.searchPath()
+      .map((entry) => entry.dir)
+      .filter((dir) => {
+        try {
+          accessSync(dir, constants.R_OK | constants.X_OK);
+          return true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EACCES') return true; // missing: reported where it is read
+          this.warn(`skipped ${dir}: permission denied`);
+          return false;
+        }
+      });
   }
 
   /** Every entry: for the commands that need them all. */
@@ -136,7 +165,7 @@ export class Context {
   // may have been brought up to date meanwhile).
   private reportLoadErrors(): void {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const d of this.compiledGlossary?.diagnostics ?? []) if (d.severity === 'error') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const d of this.stored?.diagnostics ?? []) if (d.severity === 'error') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
     for (const [file, errors] of byFile) {
       if (this.warnedFiles.has(file)) continue;
       this.warnedFiles.add(file);
@@ -151,12 +180,12 @@ export class Context {
   }
 
   explainIndex(): ExplainIndex {
-    this.explainer ??= new ExplainIndex(this.compiled().explainData());
+    this.explainer ??= new ExplainIndex(this.compiled().explainSource());
     return this.explainer;
   }
 
   searchIndex(): SearchIndex {
-    this.searcher ??= new SearchIndex(this.compiled().searchData());
+    this.searcher ??= new SearchIndex(this.compiled().searchSource());
     return this.searcher;
   }
 
@@ -179,7 +208,7 @@ export class Context {
   /** Exit status for a command that otherwise succeeded: 3 if some term file failed to load. */
   get loadStatus(): number {
     this.reportLoadErrors();
-    return this.compiledGlossary?.diagnostics.some((d) => d.severity === 'error') ? 3 : 0;
+    return this.stored?.diagnostics.some((d) => d.severity === 'error') ? 3 : 0;
   }
 
   out(...lines: string[]): void {

@@ -7,6 +7,10 @@ export interface Io {
   cwd: string;
   /** Local date, for `today`; injectable so tests are stable. */
   now: () => Date;
+  /** Milliseconds since the epoch, for file timestamps (default Date.now). */
+  clock?: () => number;
+  /** The user's id, so that genz uses only cache directories of its own. */
+  uid?: number;
   /** Runs the user's editor on a file, in the terminal; returns its exit status. */
   openEditor?: (editor: string, file: string) => number;
   /**

@@ -211,6 +211,8 @@ export async function main(): Promise<void> {
     env: process.env,
     cwd: workingDirectory(),
     now: () => new Date(),
+    clock: Date.now,
+    ...(process.getuid ? { uid: process.getuid() } : {}),
     // Through the shell, since $EDITOR often carries arguments ("code --wait").
     openEditor: (editor, file) =>
       process.getBuiltinModule('node:child_process').spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' })

@@ -1,19 +1,17 @@
 /**
  * The cache against a model: random sequences of changes to two term directories (files
  * added, edited in place, deleted, renamed, broken, the same term in both directories and in
- * the built-in glossary), and after each one a new CompiledGlossary (as a new process would
- * open it) must answer as the files read afresh do. This exercises what the end-to-end cache
- * tests reach only a few times: pairing old and new file tables, reusing unchanged rows, the
- * keys delta over older generations, compaction after many updates.
+ * the built-in glossary), and after each one a glossary opened on the snapshots (as a new
+ * process would open it) must answer as one compiled afresh in memory, with no cache. This
+ * exercises what the end-to-end cache tests reach only a few times: reusing unchanged files'
+ * parts, racy timestamps, precedence between directories.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CompiledGlossary } from '../src/corpus/compiled.ts';
-import { builtinGlossaryPath, loadGlossary } from '../src/corpus/load.ts';
 import { seededRandom } from '../src/random.ts';
-import { lookup, TermIndex } from '../src/search/lookup.ts';
-import { tempDir } from './helpers.ts';
+import { lookup } from '../src/search/lookup.ts';
+import { openStore, tempDir } from './helpers.ts';
 
 const TERMS = ['deck review', 'standup theatre', 'rizz', 'no cap', 'coffee badging', 'desk vibe', 'lunch sprint'];
 const NAMES = ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', 'e.yaml', 'f.yaml'];
@@ -30,7 +28,6 @@ describe('the cache answers as the files do, through random changes', () => {
     const dirs = [join(root, 'mine'), join(root, 'team')];
     for (const dir of dirs) mkdirSync(dir);
     const cacheRoot = join(root, 'cache');
-    const builtinPath = builtinGlossaryPath();
     let version = 0;
     const termFile = (term: string) => `term: ${term}\ncategory: team\nworkplace: safe\ndefinition: Version ${++version} of ${term}.\n`;
     const log: string[] = [];
@@ -54,15 +51,15 @@ describe('the cache answers as the files do, through random changes', () => {
       }
       log.push(`${step}: ${op} in ${dir.endsWith('mine') ? 'mine' : 'team'}`);
 
-      // Half the time the files look old enough to trust (no "racy" timestamps), so rows are
-      // reused and keys deltas written; the other half everything young is parsed again.
+      // Half the time the files look old enough to trust (no "racy" timestamps), so files'
+      // parts are reused; the other half everything young is parsed again.
       const offset = rand() < 0.5 ? 10_000 : 0;
       const now = Date.now();
       vi.spyOn(Date, 'now').mockReturnValue(now + offset);
 
-      const fresh = loadGlossary({ dirs, includeBuiltin: true, builtinPath });
-      const truth = new TermIndex(fresh);
-      const cached = new CompiledGlossary({ dirs, includeBuiltin: true, builtinPath, cacheRoot });
+      const truth = openStore(dirs);
+      const fresh = truth.glossary();
+      const cached = openStore(dirs, { cacheRoot });
       if (inPlace) expect(cached.exact('zz no such term zz'), log.join('\n')).toBeUndefined();
       for (const term of TERMS) {
         const want = truth.exact(term);

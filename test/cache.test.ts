@@ -152,23 +152,34 @@ describe('cache: an optimisation only', () => {
     expect(cacheFiles().length).toBeGreaterThan(0);
   });
 
-  it('compiled afresh, removes the caches older builds made for the same directories, and only those', () => {
-    const { dir, env, run } = setup(files);
-    const root = join(env['XDG_CACHE_HOME']!, 'genz');
-    const fake = (version: string, name: string, dirs: string[]) => {
-      const path = join(root, version, name);
-      mkdirSync(path, { recursive: true });
-      writeFileSync(join(path, 'state.json'), JSON.stringify({ format: 1, key: JSON.stringify({ build: 'an-older-build', dirs }) }));
+  it('tidying removes only its own stale files: never a directory, a name it does not know, or a fresh file', () => {
+    const { env, run, cacheFiles } = setup(files);
+    run('define', 'deck', 'review');
+    const [current] = cacheFiles();
+    const snapshots = join(env['XDG_CACHE_HOME']!, 'genz', 'snapshots');
+    const old = new Date(Date.now() - 40 * 24 * 3600_000);
+    const make = (name: string, mtime = old) => {
+      const path = join(snapshots, name);
+      writeFileSync(path, 'x');
+      utimesSync(path, mtime, mtime);
       return path;
     };
-    const superseded = [fake('v4', 'aaaa', [dir]), fake('v8', 'bbbb', [dir])];
-    const otherPath = fake('v8', 'cccc', [join(dir, 'elsewhere')]);
-    const notOurs = join(root, 'v8', 'dddd');
-    mkdirSync(notOurs, { recursive: true });
+    const deadTemp = make('0123456789abcdef-source.snap.0123456789ab.tmp');
+    const oldBuild = make('0123456789abcdef-oldbuild.snap');
+    const freshBuild = make('fedcba9876543210-otherbuild.snap', new Date());
+    const youngTemp = make('fedcba9876543210-otherbuild.snap.ba9876543210.tmp', new Date());
+    const notOurs = make('notes.txt');
+    const lookalikeDir = join(snapshots, 'aaaaaaaaaaaaaaaa-dir.snap');
+    mkdirSync(lookalikeDir);
+    writeFileSync(join(lookalikeDir, 'keep.txt'), 'keep');
+    const olderLayout = join(env['XDG_CACHE_HOME']!, 'genz', 'v8', 'aaaa');
+    mkdirSync(olderLayout, { recursive: true });
+    writeFileSync(join(olderLayout, 'state.json'), '{}');
+    // The snapshot gone, the next command writes one, and tidies once.
+    rmSync(current!);
     expect(run('define', 'deck', 'review').status).toBe(0);
-    for (const path of superseded) expect(existsSync(path), path).toBe(false);
-    expect(existsSync(otherPath)).toBe(true);
-    expect(existsSync(notOurs)).toBe(true);
+    for (const gone of [deadTemp, oldBuild]) expect(existsSync(gone), gone).toBe(false);
+    for (const kept of [freshBuild, youngTemp, notOurs, join(lookalikeDir, 'keep.txt'), join(olderLayout, 'state.json')]) expect(existsSync(kept), kept).toBe(true);
   });
 
   it.each([
@@ -187,22 +198,27 @@ describe('cache: an optimisation only', () => {
     }
   });
 
-  it('from an older version (a state file it does not know): rebuilt, same answer', () => {
+  it('a snapshot of another build or directory is not read (each build keeps its own), and answers stay right', () => {
     const { run, cacheFiles, define } = setup(files);
     run('define', 'deck', 'review');
-    const state = cacheFiles().find((p) => p.endsWith('state.json'))!;
-    writeFileSync(state, JSON.stringify({ ...JSON.parse(readFileSync(state, 'utf8')), format: 0 }));
+    const [path] = cacheFiles();
+    const text = readFileSync(path!, 'latin1');
+    const header = JSON.parse(text.split('\n')[1]!);
+    const forged = text.replace(text.split('\n')[1]!, JSON.stringify({ ...header, dir: '/elsewhere', buildId: header.buildId }));
+    writeFileSync(path!, forged, 'latin1');
     expect(define('deck', 'review').doc.entry.definition).toBe('Our Thursday ritual.');
+    expect(readFileSync(path!, 'latin1')).not.toContain('/elsewhere');
   });
 
-  it('unwritable (the cache path is under a file): bypassed, same answers, no error', () => {
+  it('unusable (the cache path is under a file): bypassed with one warning, same answers', () => {
     const blocker = join(mkdtempSync(join(tmpdir(), 'genz-blocked-')), 'not-a-dir');
     writeFileSync(blocker, '');
     const dir = tempDir(files);
     const env = cleanEnv({ XDG_CACHE_HOME: join(blocker, 'cache') });
     for (let i = 0; i < 2; i++) {
       const { status, stdout, stderr } = genz(['--data', dir, 'define', 'deck', 'review'], { env });
-      expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+      expect(status).toBe(0);
+      expect(stderr).toMatch(/^genz: warning: not using a cache: .*not-a-dir\/cache\/genz cannot be used \(ENOTDIR\)\n$/);
       expect(stdout).toContain('Our Thursday ritual.');
     }
   });

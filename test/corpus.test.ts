@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTermText } from '../src/corpus/parse.ts';
-import { FIXTURES, genzInProcess, ROOT } from './helpers.ts';
+import { FIXTURES, genzInProcess, openStore, ROOT } from './helpers.ts';
 
 const TERMS = join(ROOT, 'data', 'terms');
 const PLAN = join(ROOT, 'docs', 'planned-slugs.tsv');
@@ -111,10 +111,8 @@ describe('the checks fail on a thin entry', () => {
 
 describe('every listed form finds its entry', () => {
   it('genz define <term or alias> reaches the entry for each built-in term and alias', async () => {
-    const { loadGlossary } = await import('../src/corpus/load.ts');
-    const { TermIndex } = await import('../src/search/lookup.ts');
-    const glossary = loadGlossary({ dirs: [], includeBuiltin: true });
-    const index = new TermIndex(glossary);
+    const index = openStore([]);
+    const glossary = index.glossary();
     const wrong: string[] = [];
     for (const entry of glossary.entries) {
       for (const form of [entry.slug, entry.term, ...entry.aliases]) {

@@ -42,7 +42,7 @@ describe('genz define --section / --brief (real binary)', () => {
     const { status, stdout, stderr } = genz(['define', 'micro-influencer', '--section', 'vibes']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('genz: unknown section "vibes"; valid sections: meaning, origin, synonyms, examples, related, faq\n');
+    expect(stderr).toBe('genz: unknown section "vibes"; valid sections: meaning, origin, synonyms, examples, related, faq, sources\n');
   });
 
   it('--brief prints one line: term — gist', () => {

@@ -7,13 +7,14 @@
  * and everyday words, so phrases overlap and blanks ("it's the ___ for me") get exercised.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBuiltin } from '../src/corpus/load.ts';
 import { seededRandom } from '../src/random.ts';
 import { ExplainIndex } from '../src/search/explain.ts';
-import { type Token, tokenize } from '../src/search/tokens.ts';
+import { type Token, tokenize } from '../src/text/tokens.ts';
+import { openStore } from './helpers.ts';
 
-const entries = loadBuiltin();
-const data = ExplainIndex.data(entries);
+const store = openStore([]);
+const entries = store.glossary().entries;
+const data = store.explainSource();
 
 /** The phrase matched at token i by the plain rule (undefined: none). */
 function reference(tokens: Token[], i: number): { slug: string; to: number } | undefined {

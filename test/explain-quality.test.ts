@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadGlossary } from '../src/corpus/load.ts';
 import { ExplainIndex } from '../src/search/explain.ts';
-import { FIXTURES } from './helpers.ts';
+import { FIXTURES, openStore } from './helpers.ts';
 
 interface Corpus {
   slang: Array<{ text: string; expect: string[] }>;
@@ -23,14 +22,14 @@ const CORPORA: Array<[string, Corpus]> = [
   ['tuning set', load('explain-corpus.yaml')],
   ['held-out set', load('explain-heldout.yaml')],
 ];
-const glossary = loadGlossary({ dirs: [], includeBuiltin: true });
-const index = ExplainIndex.build(glossary.entries);
+const glossary = openStore([]);
+const index = new ExplainIndex(glossary.explainSource());
 
 describe.each(CORPORA)('explain quality on the %s', (name, corpus) => {
   it('has at least 40 messages, half of them plain', () => {
     expect(corpus.slang.length + corpus.plain.length).toBeGreaterThanOrEqual(40);
     expect(corpus.plain.length).toBeGreaterThanOrEqual(20);
-    for (const message of corpus.slang) for (const slug of message.expect) expect(glossary.get(slug), slug).toBeDefined();
+    for (const message of corpus.slang) for (const slug of message.expect) expect(glossary.entry(slug), slug).toBeDefined();
   });
 
   it('reaches 95% recall on slang messages with precise hits, and no certain false positive on plain ones', () => {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { CacheDir } from '../src/store/cache-dir.ts';
+import { openBuiltin, StoredGlossary } from '../src/store/glossary.ts';
 import { run } from '../src/cli.ts';
 import type { Io } from '../src/io.ts';
 
@@ -132,4 +134,20 @@ const outputSchema = JSON.parse(readFileSync(join(ROOT, 'schema', 'output.schema
 const outputValidator = new Ajv2020({ strict: false, allErrors: true }).compile(outputSchema);
 export function schemaErrors(doc: unknown): string | null {
   return outputValidator(doc) ? null : JSON.stringify(outputValidator.errors?.slice(0, 5));
+}
+
+/**
+ * The glossary as a command opens it (store/glossary.ts): the given directories over the
+ * built-in glossary, with snapshots under `cacheRoot`, or compiled in memory without one.
+ */
+export function openStore(dirs: string[], options: { cacheRoot?: string; builtin?: boolean } = {}): StoredGlossary {
+  const cache = options.cacheRoot === undefined ? undefined : CacheDir.open(options.cacheRoot, 'test', process.getuid?.());
+  if (cache && 'problem' in cache) throw new Error(cache.problem);
+  return new StoredGlossary({
+    dirs,
+    ...(options.builtin === false ? {} : { builtin: openBuiltin() }),
+    ...(cache ? { cache } : {}),
+    buildId: 'test',
+    now: Date.now,
+  });
 }

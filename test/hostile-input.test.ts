@@ -13,8 +13,8 @@ import { parseTermText } from '../src/corpus/parse.ts';
 import { sanitizeBlock, sanitizeInline } from '../src/render/sanitize.ts';
 import { displayWidth } from '../src/render/width.ts';
 import { wrapWords } from '../src/render/wrap.ts';
-import { compact, normalize, slugify } from '../src/search/normalize.ts';
-import { phraseTokens, tokenize } from '../src/search/tokens.ts';
+import { compact, normalize, slugify } from '../src/text/normalize.ts';
+import { phraseTokens, tokenize } from '../src/text/tokens.ts';
 import { genz, genzInProcess, ROOT } from './helpers.ts';
 import { expectInert } from './hostile-fixtures.ts';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { CATEGORIES, type Entry, TERM_KEYS, WORKPLACE_RATINGS } from '../src/corpus/entry.ts';
-import { type Glossary, loadGlossary } from '../src/corpus/load.ts';
+import type { Glossary } from '../src/corpus/glossary.ts';
 import { parseTermText } from '../src/corpus/parse.ts';
 import { GenzError } from '../src/errors.ts';
 import { renderEntry } from '../src/render/entry.ts';
@@ -17,10 +17,12 @@ import { plain } from '../src/render/style.ts';
 import { displayWidth, graphemes } from '../src/render/width.ts';
 import { wrapWords } from '../src/render/wrap.ts';
 import { codePointCounter, ExplainIndex } from '../src/search/explain.ts';
-import { SearchIndex, searchIndexData } from '../src/search/fulltext.ts';
-import { lookup, TermIndex } from '../src/search/lookup.ts';
-import { compact, normalize, slugify } from '../src/search/normalize.ts';
-import { tokenize } from '../src/search/tokens.ts';
+import { SearchIndex } from '../src/search/fulltext.ts';
+import { lookup } from '../src/search/lookup.ts';
+import { openStore } from './helpers.ts';
+import type { StoredGlossary } from '../src/store/glossary.ts';
+import { compact, normalize, slugify } from '../src/text/normalize.ts';
+import { tokenize } from '../src/text/tokens.ts';
 import { forbiddenIn } from './hostile-fixtures.ts';
 
 const RUNS = { numRuns: 400 };
@@ -94,14 +96,14 @@ describe('normalisation', () => {
 
 describe('lookups', () => {
   let glossary: Glossary;
-  let terms: TermIndex;
+  let terms: StoredGlossary;
   let explainer: ExplainIndex;
   let searcher: SearchIndex;
   beforeAll(() => {
-    glossary = loadGlossary({ dirs: [], includeBuiltin: true });
-    terms = new TermIndex(glossary);
-    explainer = ExplainIndex.build(glossary.entries);
-    searcher = new SearchIndex(searchIndexData(glossary.entries));
+    terms = openStore([]);
+    glossary = terms.glossary();
+    explainer = new ExplainIndex(terms.explainSource());
+    searcher = new SearchIndex(terms.searchSource());
   });
 
   /** Runs `fn`; anything thrown must be a GenzError. */
@@ -118,7 +120,7 @@ describe('lookups', () => {
       fc.asyncProperty(anyText, async (query) => {
         await onlyGenzErrors(async () => {
           const { match, suggestions } = await lookup(terms, query);
-          if (match) expect(glossary.get(match.entry.slug)).toBe(match.entry);
+          if (match) expect(glossary.get(match.entry.slug)).toEqual(match.entry);
           for (const s of suggestions) expect(glossary.get(s.slug)).toBeDefined();
         });
       }),

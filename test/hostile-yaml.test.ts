@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadGlossary, readTermFile } from '../src/corpus/load.ts';
+import { readTermFile } from '../src/corpus/read.ts';
+import { openStore } from './helpers.ts';
 import { MAX_FILE_BYTES, parseTermText } from '../src/corpus/parse.ts';
 import { genz, genzInProcess, tempDir } from './helpers.ts';
 
@@ -94,7 +95,7 @@ describe('hostile YAML text', () => {
     expect(entry).toBeUndefined();
     const unknown = diagnostics.filter((d) => d.rule === 'unknown-key').map((d) => `${d.line}:${d.message}`);
     expect(unknown).toEqual([
-      `5:unknown key "${key}" in a term file (allowed: term, aliases, category, tags, workplace, since, gist, definition, origin, synonyms, examples, related, faq, ambiguous, cues)`,
+      `5:unknown key "${key}" in a term file (allowed: term, aliases, category, tags, workplace, workplace_note, since, gist, definition, origin, synonyms, examples, related, faq, sources, ambiguous, cues)`,
       `7:unknown key "${key}" in synonym (allowed: term, note)`,
     ]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -205,7 +206,8 @@ describe('hostile files in a directory', () => {
     'dir.yaml': /is a directory, not a term file \[not-a-file\]/,
     'loop-a.yaml': /symbolic link loop \[unreadable\]/,
     'loop-b.yaml': /symbolic link loop \[unreadable\]/,
-    'zero.yaml': /not a regular file \[not-a-file\]/,
+    // A link that leads out of the term directory is refused unread (it could be a secret).
+    'zero.yaml': /symbolic link that leads outside its term directory; not read \[outside-link\]/,
     'dangling.yaml': /does not exist \[unreadable\]/,
     ...(canFifo ? { 'fifo.yaml': /not a regular file \[not-a-file\]/ } : {}),
   };
@@ -249,8 +251,8 @@ describe('hostile files in a directory', () => {
     expect(stderr).toBe('');
   });
 
-  it('loadGlossary in-process: the good entries and one error per bad file', () => {
-    const glossary = loadGlossary({ dirs: [hostileDir()], includeBuiltin: false });
+  it('the store in-process: the good entries and one error per bad file', () => {
+    const glossary = openStore([hostileDir()], { builtin: false }).glossary();
     expect(glossary.entries.map((e) => e.slug)).toEqual(['bom', 'crlf', 'good', 'nul']);
     expect(new Set(glossary.errors.map((d) => d.file.split('/').pop())).size).toBe(Object.keys(EXPECTED).length);
   });
@@ -279,11 +281,11 @@ describe('hostile files in a directory', () => {
         }) as typeof fs.readFileSync;
         return { ...fs, default: { ...fs, readFileSync }, readFileSync };
       });
-      const load = await import('../src/corpus/load.ts');
-      const glossary = load.loadGlossary({ dirs: [dir], includeBuiltin: false });
+      const helpers = await import('./helpers.ts');
+      const glossary = helpers.openStore([dir], { builtin: false }).glossary();
       expect(glossary.entries.map((e) => e.slug)).toEqual(['good']);
       expect(glossary.errors.map((d) => `${d.file.split('/').pop()}:${d.line}:${d.col}: ${d.message} [${d.rule}]`)).toEqual([
-        code === 'EIO' ? `locked.yaml:1:1: cannot be read: ${code}: simulated, open '${dir}/locked.yaml' [unreadable]` : 'locked.yaml:1:1: cannot be read: permission denied [unreadable]',
+        code === 'EIO' ? `locked.yaml:1:1: cannot be read: ${code} [unreadable]` : 'locked.yaml:1:1: cannot be read: permission denied [unreadable]',
       ]);
     });
   });

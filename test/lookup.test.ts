@@ -1,14 +1,12 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompiledGlossary } from '../src/corpus/compiled.ts';
-import { builtinGlossaryPath, loadGlossary } from '../src/corpus/load.ts';
-import { editDistance } from '../src/search/distance.ts';
-import { lookup, TermIndex } from '../src/search/lookup.ts';
-import { FIXTURES, tempDir } from './helpers.ts';
+import { lookup } from '../src/search/lookup.ts';
+import { editDistance } from '../src/text/distance.ts';
+import { FIXTURES, openStore } from './helpers.ts';
 
-const fixtures = new TermIndex(loadGlossary({ dirs: [join(FIXTURES, 'terms')], includeBuiltin: false }));
-const builtin = new TermIndex(loadGlossary({ dirs: [], includeBuiltin: true }));
+const fixtures = openStore([join(FIXTURES, 'terms')], { builtin: false });
+const builtin = openStore([]);
 
 describe('lookup in the fixture glossary', () => {
   it.each([
@@ -105,9 +103,9 @@ describe('editDistance (optimal string alignment)', () => {
   });
 });
 
-describe('typos of every built-in form, through the compiled glossary (trigram prefilter, then fuse.js)', () => {
+describe('typos of every built-in form, through the glossary as shipped (edit-distance prefilter, then fuse.js)', () => {
   it('find their entry: confidently, or among the suggestions', async () => {
-    const compiled = new CompiledGlossary({ dirs: [], includeBuiltin: true, builtinPath: builtinGlossaryPath(), cacheRoot: tempDir({}) });
+    const compiled = builtin;
     const typos: Array<[string, string]> = [];
     for (const entry of compiled.glossary().entries) {
       for (const form of [entry.term, ...entry.aliases].map((f) => f.toLowerCase())) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { words, wordsUnicode } from '../src/search/fulltext.ts';
-import { compact, normalize, normalizeUnicode, slugify } from '../src/search/normalize.ts';
+import { compact, normalize, normalizeUnicode, slugify } from '../src/text/normalize.ts';
 
 describe('normalize', () => {
   it.each([

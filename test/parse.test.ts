@@ -49,7 +49,7 @@ describe('parseTermText', () => {
 
   it('strict profile asks for every section and the minimums', () => {
     const found = rules(GOOD, 'quiet-quitting.yaml', 'strict');
-    expect(found.filter((r) => r.endsWith('required-strict'))).toHaveLength(6);
+    expect(found.filter((r) => r.endsWith('required-strict'))).toHaveLength(8);
     expect(found).toContain('4:13 error min-words');
   });
 
@@ -69,22 +69,3 @@ describe('parseTermText', () => {
   });
 });
 
-describe('the quick reader (fast: true, used to compile directories) locates problems as yaml does', () => {
-  const cases: Array<[string, string]> = [
-    [GOOD, 'quitting.yaml'], // slug mismatch: located without yaml
-    [`# a comment first\n\n${GOOD}`, 'quitting.yaml'],
-    [GOOD.replace('term: quiet quitting', 'term:    "quiet quitting"'), 'quitting.yaml'],
-    [GOOD.replace('term: quiet quitting', "term: 'quiet quitting' # renamed"), 'quitting.yaml'],
-    [GOOD.replace('workplace: safe', 'workplace: sometimes'), 'quiet-quitting.yaml'],
-    [GOOD.replace('category: workplace-trend', 'category: vibes'), 'quitting.yaml'],
-    [`${GOOD}colour: blue\n`, 'quiet-quitting.yaml'], // an unknown key: left to yaml
-    [GOOD.replace('definition: Doing the job as written and no more.', 'definition: >\n  Doing the job\n  as written.'), 'quitting.yaml'],
-    [GOOD.replace('workplace: safe\n', ''), 'quiet-quitting.yaml'], // missing field
-  ];
-  it.each(cases)('%#', (text, file) => {
-    const fast = parseTermText(text, file, { fast: true });
-    const full = parseTermText(text, file);
-    expect(fast.diagnostics).toEqual(full.diagnostics);
-    expect(fast.entry?.slug).toEqual(full.entry?.slug);
-  });
-});

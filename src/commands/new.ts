@@ -1,13 +1,14 @@
 /** `genz new <term...>`: a commented template for a new term file, ready to fill in. */
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Context } from '../context.ts';
 import { CATEGORIES, WORKPLACE_RATINGS } from '../corpus/entry.ts';
 import { GenzError, UsageError } from '../errors.ts';
+import { schemaPath } from '../install.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { slugify } from '../search/normalize.ts';
+import { slugify } from '../text/normalize.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface NewOptions {
@@ -16,11 +17,8 @@ export interface NewOptions {
   json?: boolean;
 }
 
-/** The schema ships in the package: dist/ (bundle) or src/commands/ (tests) → ../schema. */
 function schemaUrl(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const root = here.endsWith('commands') ? resolve(here, '..', '..') : resolve(here, '..');
-  return pathToFileURL(join(root, 'schema', 'term.schema.json')).href;
+  return pathToFileURL(schemaPath()).href;
 }
 
 export function template(term: string): string {

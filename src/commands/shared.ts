@@ -4,7 +4,7 @@ import { UsageError } from '../errors.ts';
 import { excerpt, sanitizeInline } from '../render/sanitize.ts';
 import type { Style } from '../render/style.ts';
 import { hang } from '../render/wrap.ts';
-import { nearest } from '../search/distance.ts';
+import { nearest } from '../text/distance.ts';
 
 /**
  * Commander's InvalidArgumentError by its documented shape (commander reports any error with

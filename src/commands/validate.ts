@@ -3,16 +3,16 @@
  * checks across the files (duplicate slugs and aliases, related links that go nowhere).
  */
 import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
-import { listTermFiles, loadGlossary, readTermFile } from '../corpus/load.ts';
+import { listTermFiles, readTermFile } from '../corpus/read.ts';
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, type ParseResult } from '../corpus/parse.ts';
 import type { Path } from '../corpus/validate.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { compact, normalize } from '../search/normalize.ts';
+import { compact, normalize } from '../text/normalize.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface ValidateOptions {
@@ -108,13 +108,9 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
 export function validate(ctx: Context, paths: string[], options: ValidateOptions): number {
   const profile = options.strict ? 'strict' : 'basic';
   const files = [...new Set(filesOf(ctx, paths))];
-  const checkedFiles = files.map((file) => ({ file, result: readTermFile(file, { profile }) }));
+  const checkedFiles = files.map((file) => ({ file, result: readTermFile(file, { profile, dir: dirname(file) }) }));
   // Links may point anywhere in the glossary in use, not only at the files being checked.
-  const glossary = loadGlossary({
-    dirs: ctx.searchPath().map((entry) => entry.dir),
-    includeBuiltin: ctx.global.builtin,
-    ...(ctx.builtinPath ? { builtinPath: ctx.builtinPath } : {}),
-  });
+  const glossary = ctx.glossary();
   const diagnostics = [...checkedFiles.flatMap((c) => c.result.diagnostics), ...crossChecks(checkedFiles, glossary.bySlug)].sort(
     compareDiagnostics,
   );

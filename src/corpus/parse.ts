@@ -6,7 +6,6 @@ import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import { requireBundled } from '../bundled.ts';
 import type { Entry } from './entry.ts';
-import { parseSimpleYaml } from './fastyaml.ts';
 import { complexityProblem, textProblem } from './limits.ts';
 import { type Path, type Profile, type Severity, validateTerm } from './validate.ts';
 
@@ -49,7 +48,7 @@ export function slugOfFile(file: string): string {
 export function parseTermText(
   text: string,
   file: string,
-  options: { profile?: Profile; builtin?: boolean; fast?: boolean } = {},
+  options: { profile?: Profile; builtin?: boolean } = {},
 ): ParseResult {
   const diag = (line: number, col: number, message: string, rule: string, severity: Severity = 'error'): Diagnostic => ({
     file,
@@ -65,24 +64,6 @@ export function parseTermText(
   // Empty or too deep: found by counting, before any parser sees the text.
   const problem = textProblem(source);
   if (problem) return { diagnostics: [diag(problem.line, problem.col, problem.message, problem.rule)] };
-
-  // Compiling a directory (fast: true): a file in the plain subset that validates cleanly
-  // needs no positions, so the quick reader will do. Anything else takes the full path.
-  if (options.fast) {
-    const simple = parseSimpleYaml(source);
-    if (simple !== undefined) {
-      const { entry, problems } = validateTerm(simple, slugOfFile(file), options.profile ?? 'basic');
-      // Problems with a top-level key's one-line value (a term renamed in place, so that the
-      // file name no longer matches) are located without the yaml package too.
-      const located = problems.map((p) => {
-        const pos = p.path.length === 1 && typeof p.path[0] === 'string' && p.rule !== 'unknown-key' ? inlineValuePosition(source, p.path[0]) : undefined;
-        return pos && diag(pos.line, pos.col, p.message, p.rule, p.severity);
-      });
-      if (entry && located.every((d) => d !== undefined)) {
-        return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics: located as Diagnostic[] };
-      }
-    }
-  }
 
   const { isNode, Lexer, LineCounter, parseDocument } = yaml();
   const tooComplex = complexityProblem(source, Lexer);
@@ -133,29 +114,6 @@ export function parseTermText(
   });
   if (!entry) return { diagnostics, locate };
   return { entry: { ...entry, source: { path: file, builtin: options.builtin ?? false } }, diagnostics, locate };
-}
-
-/**
- * Where a top-level key's value starts, when it is written on the key's own line (as yaml
- * reports it: the first character of the value, a quote included); undefined otherwise.
- */
-function inlineValuePosition(source: string, key: string): { line: number; col: number } | undefined {
-  const prefix = `${key}:`;
-  let line = 1;
-  for (let start = 0; start < source.length; line++) {
-    const end = source.indexOf('\n', start);
-    const text = source.slice(start, end === -1 ? source.length : end);
-    if (text.startsWith(prefix)) {
-      const rest = text.slice(prefix.length);
-      const value = rest.trimStart();
-      // A value on the following lines, a block scalar, a comment: left to yaml.
-      if (rest === value || value === '' || /^[|>#]/.test(value)) return undefined;
-      return { line, col: prefix.length + (rest.length - value.length) + 1 };
-    }
-    if (end === -1) break;
-    start = end + 1;
-  }
-  return undefined;
 }
 
 /** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */

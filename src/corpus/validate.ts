@@ -4,9 +4,9 @@
  * line:column (see parse.ts). The JSON Schema in schema/term.schema.json states the same
  * rules; test/schema-agreement.test.ts holds the two together.
  */
-import { nearest } from '../search/distance.ts';
-import { SLUG_PATTERN, normalize, slugify } from '../search/normalize.ts';
-import { phraseTokens } from '../search/tokens.ts';
+import { nearest } from '../text/distance.ts';
+import { SLUG_PATTERN, normalize, slugify } from '../text/normalize.ts';
+import { phraseTokens } from '../text/tokens.ts';
 import {
   CATEGORIES,
   type Category,

@@ -4,7 +4,7 @@
  * three from other entries, from the same category where there are enough.
  */
 import { seededRandom, shuffle } from '../random.ts';
-import { phraseTokens, tokenize } from '../search/tokens.ts';
+import { phraseTokens, tokenize } from '../text/tokens.ts';
 
 import type { Category, Entry } from '../corpus/entry.ts';
 import { NotFoundError } from '../errors.ts';

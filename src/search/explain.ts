@@ -7,8 +7,8 @@
  * ("I bet the tea is cold").
  */
 import type { Entry } from '../corpus/entry.ts';
-import { compact } from './normalize.ts';
-import { isEmojiToken, phraseTokens, type Token, tokenize } from './tokens.ts';
+import { compact } from '../text/normalize.ts';
+import { isEmojiToken, phraseTokens, type Token, tokenize } from '../text/tokens.ts';
 
 export type Certainty = 'certain' | 'possible';
 

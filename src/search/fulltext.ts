@@ -10,8 +10,8 @@
  * is plain data the cache can store. fuse.js still ranks `define`'s fuzzy matches.
  */
 import type { Entry } from '../corpus/entry.ts';
-import { editDistance } from './distance.ts';
-import { normalizeToken } from './tokens.ts';
+import { editDistance } from '../text/distance.ts';
+import { normalizeToken } from '../text/tokens.ts';
 
 export interface SearchHit {
   slug: string;

@@ -6,9 +6,8 @@
 import type Fuse from 'fuse.js';
 import { requireBundled } from '../bundled.ts';
 import type { Entry } from '../corpus/entry.ts';
-import type { Glossary } from '../corpus/load.ts';
-import { editDistance } from './distance.ts';
-import { compact, normalize } from './normalize.ts';
+import { editDistance } from '../text/distance.ts';
+import { compact, normalize } from '../text/normalize.ts';
 
 export type MatchType = 'exact' | 'alias' | 'fuzzy';
 
@@ -45,13 +44,10 @@ export interface FuzzyForm {
   key: string;
 }
 
-/**
- * What `lookup` needs of a glossary: the in-memory TermIndex below, or a compiled pack on
- * disk (corpus/pack.ts) that answers without loading every entry.
- */
+/** What `lookup` needs of a glossary (the store's StoredGlossary answers it). */
 export interface Lookupable {
   exact(query: string): Match | undefined;
-  /** Forms worth ranking for a normalised query: all of them, or a prefiltered few hundred. */
+  /** Forms worth ranking for a normalised query: the nearest few (FormIndex). */
   fuzzyForms(key: string): FuzzyForm[];
   entry(slug: string): Entry | undefined;
 }
@@ -76,29 +72,23 @@ export function keyParts(entry: Entry): KeyParts {
   };
 }
 
-/** Entries' exact keys in glossary order: terms and slugs first, so a term beats another entry's alias. */
-export function mergeKeyParts(entries: Array<{ slug: string; term: string; keys: KeyParts }>): Map<string, KeyTarget> {
-  const keys = new Map<string, KeyTarget>();
-  for (const { slug, term, keys: parts } of entries) {
-    for (const key of parts.terms) if (!keys.has(key)) keys.set(key, { slug, type: 'exact', form: term });
-  }
-  for (const { slug, keys: parts } of entries) {
-    for (const [key, alias] of parts.aliases) if (!keys.has(key)) keys.set(key, { slug, type: 'alias', form: alias });
-  }
-  return keys;
-}
+/** The exact keys of entries in glossary order: terms and slugs first, so a term beats another entry's alias. */
+export class KeyIndex {
+  private readonly keys = new Map<string, KeyTarget>();
 
-/** Every entry's claim on each key, best first (as mergeKeyParts ranks them): what a key index needs to stay right when some entries change. */
-export function keyClaims(entries: Array<{ slug: string; term: string; keys: KeyParts }>): Map<string, KeyTarget[]> {
-  const claims = new Map<string, KeyTarget[]>();
-  const add = (key: string, target: KeyTarget) => {
-    const list = claims.get(key);
-    if (!list) claims.set(key, [target]);
-    else if (!list.some((t) => t.slug === target.slug && t.type === target.type)) list.push(target);
-  };
-  for (const { slug, term, keys: parts } of entries) for (const key of parts.terms) add(key, { slug, type: 'exact', form: term });
-  for (const { slug, keys: parts } of entries) for (const [key, alias] of parts.aliases) add(key, { slug, type: 'alias', form: alias });
-  return claims;
+  constructor(entries: Array<{ slug: string; term: string; keys: KeyParts }>) {
+    for (const { slug, term, keys: parts } of entries) {
+      for (const key of parts.terms) if (!this.keys.has(key)) this.keys.set(key, { slug, type: 'exact', form: term });
+    }
+    for (const { slug, keys: parts } of entries) {
+      for (const [key, alias] of parts.aliases) if (!this.keys.has(key)) this.keys.set(key, { slug, type: 'alias', form: alias });
+    }
+  }
+
+  find(query: string): KeyTarget | undefined {
+    const key = normalize(query);
+    return this.keys.get(key) ?? this.keys.get(compact(key));
+  }
 }
 
 export function fuzzyFormsOf(entry: Entry): Array<[string, string]> {
@@ -118,36 +108,30 @@ const MAX_FUZZY_QUERY = 160;
 /** fuse.js's best hits that the edit distance then ranks: more than any query has near matches. */
 const FUSE_LIMIT = 20;
 
-export class TermIndex implements Lookupable {
-  private readonly keys: Map<string, KeyTarget>;
+/** fuse.js ranks at most this many forms: the nearest by edit distance. */
+const MAX_CANDIDATES = 40;
 
-  constructor(readonly glossary: Glossary) {
-    this.keys = mergeKeyParts(glossary.entries.map((entry) => ({ slug: entry.slug, term: entry.term, keys: keyParts(entry) })));
-  }
+/**
+ * Every term and alias, for typo matching. fuse.js scores every form it is given, ~350 ms a
+ * query over the 50,000 forms of a 10,000-entry glossary; the edit distance it is checked
+ * against anyway picks the forty nearest first (a few ms), and fuse.js orders those.
+ */
+export class FormIndex {
+  constructor(private readonly forms: FuzzyForm[]) {}
 
-  exact(query: string): Match | undefined {
-    const key = normalize(query);
-    const target = this.keys.get(key) ?? this.keys.get(compact(key));
-    if (!target) return undefined;
-    const entry = this.glossary.get(target.slug)!;
-    return { entry, type: target.type, score: 1, matched: target.form };
-  }
-
-  /** Every (slug, normalised form) pair: the fuzzy matcher's haystack. */
-  forms(): FuzzyForm[] {
-    const out: FuzzyForm[] = [];
-    for (const entry of this.glossary.entries) {
-      for (const [form, key] of fuzzyFormsOf(entry)) out.push({ slug: entry.slug, form, key });
+  nearest(key: string): FuzzyForm[] {
+    const scored: Array<{ form: FuzzyForm; distance: number }> = [];
+    for (const form of this.forms) {
+      // The distance is at least the difference in length: skip the quadratic table.
+      const longer = Math.max(form.key.length, key.length);
+      if (Math.abs(form.key.length - key.length) / longer > SUGGEST_DISTANCE && Math.abs(compact(form.key).length - compact(key).length) / longer > SUGGEST_DISTANCE) continue;
+      const distance = relativeDistance(key, form.key);
+      if (distance <= SUGGEST_DISTANCE) scored.push({ form, distance });
     }
-    return out;
-  }
-
-  fuzzyForms(): FuzzyForm[] {
-    return this.forms();
-  }
-
-  entry(slug: string): Entry | undefined {
-    return this.glossary.get(slug);
+    return scored
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, MAX_CANDIDATES)
+      .map((s) => s.form);
   }
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Where snapshots live: $XDG_CACHE_HOME/genz/snapshots (default ~/.cache/genz/snapshots),
+ * one file per glossary directory and build of genz, `<hash of the directory>-<build>.snap`.
+ *
+ * The rules that keep a user's files safe:
+ * - A relative XDG_CACHE_HOME or HOME is ignored (the XDG spec says so), so genz never
+ *   makes a cache in the working directory.
+ * - genz/ and genz/snapshots/ are checked with lstat: each must be a real directory (not a
+ *   symbolic link) owned by this user. Otherwise genz uses no cache and says so once.
+ * - New files are created with O_EXCL under a random name and renamed into place; rename
+ *   replaces a link planted at the final name, never what it points to.
+ * - genz deletes only regular files whose names match its own patterns (TEMP_NAME,
+ *   SNAPSHOT_NAME), in snapshots/ only, and never a directory.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { Snapshot, SnapshotError } from './snapshot.ts';
+
+const SNAPSHOT_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}\.snap$/;
+const TEMP_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}\.snap\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file this old was left by a process that died mid-write. */
+const TEMP_STALE_MS = 10 * 60_000;
+/** A snapshot not touched for this long belongs to a directory or a genz gone away. */
+const SNAPSHOT_STALE_MS = 30 * 24 * 3600_000;
+/** Reading a snapshot older than this marks it in use (its mtime), so tidying spares it. */
+const TOUCH_AFTER_MS = 24 * 3600_000;
+
+/** $XDG_CACHE_HOME/genz, else $HOME/.cache/genz; undefined when neither is absolute. */
+export function cacheRootOf(env: Record<string, string | undefined>): string | undefined {
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'genz');
+  const home = env['HOME'];
+  return home && isAbsolute(home) ? join(home, '.cache', 'genz') : undefined;
+}
+
+/** Makes `path` if missing, then requires a real directory of this user's; the problem otherwise. */
+function ownDirectory(path: string, uid: number | undefined): string | undefined {
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return `${path} is a symbolic link`;
+    if (!stat.isDirectory()) return `${path} is not a directory`;
+    if (uid !== undefined && stat.uid !== uid) return `${path} belongs to another user`;
+    return undefined;
+  } catch (error) {
+    return `${path} cannot be used (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
+export class CacheDir {
+  private tidied = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly buildId: string,
+    private readonly uid: number | undefined,
+  ) {}
+
+  /** The snapshot directory under `root`, or why it cannot be used. */
+  static open(root: string, buildId: string, uid: number | undefined): CacheDir | { problem: string } {
+    const dir = join(root, 'snapshots');
+    const problem = ownDirectory(root, uid) ?? ownDirectory(dir, uid);
+    return problem ? { problem } : new CacheDir(dir, buildId, uid);
+  }
+
+  private pathOf(termDir: string): string {
+    return join(this.dir, `${createHash('sha256').update(termDir).digest('hex').slice(0, 16)}-${this.buildId}.snap`);
+  }
+
+  /** The directory's snapshot, or undefined when there is none usable (missing, damaged, another's). */
+  read(termDir: string, now: number): Snapshot | undefined {
+    const path = this.pathOf(termDir);
+    let snapshot: Snapshot;
+    try {
+      snapshot = new Snapshot(path);
+    } catch (error) {
+      if (error instanceof SnapshotError) return undefined;
+      throw error;
+    }
+    if (snapshot.header.dir !== termDir || snapshot.header.buildId !== this.buildId) {
+      snapshot.close();
+      return undefined;
+    }
+    try {
+      const { mtimeMs } = lstatSync(path);
+      if (now - mtimeMs > TOUCH_AFTER_MS) utimesSync(path, now / 1000, now / 1000);
+    } catch {
+      // only a hint for tidying
+    }
+    return snapshot;
+  }
+
+  /** Writes a snapshot whole, or not at all (a full disk, a read-only cache): false then. */
+  write(termDir: string, bytes: Buffer, now: number): boolean {
+    const path = this.pathOf(termDir);
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
+      renameSync(temp, path);
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // never created
+      }
+      return false;
+    }
+    this.tidy(now);
+    return true;
+  }
+
+  /** Removes what dead processes and old versions left behind: own files only, never a directory. */
+  tidy(now: number): void {
+    if (this.tidied) return;
+    this.tidied = true;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const stale = TEMP_NAME.test(name) ? TEMP_STALE_MS : SNAPSHOT_NAME.test(name) ? SNAPSHOT_STALE_MS : undefined;
+      if (stale === undefined) continue;
+      const path = join(this.dir, name);
+      try {
+        const stat = lstatSync(path);
+        if (!stat.isFile() || (this.uid !== undefined && stat.uid !== this.uid) || now - stat.mtimeMs < stale) continue;
+        unlinkSync(path);
+      } catch {
+        // gone already, or not ours to remove
+      }
+    }
+  }
+}
