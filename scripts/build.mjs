@@ -78,7 +78,7 @@ const common = {
   minifySyntax: true,
   // yaml is required on first parse of a term file and fuse.js for the first fuzzy match
   // (src/bundled.ts), from dist/yaml.cjs and dist/fuse.cjs: neither belongs in the start-up file.
-  external: ['yaml', 'fuse.js'],
+  external: ['yaml', 'js-yaml', 'fuse.js'],
   metafile: true,
   logLevel: 'warning',
   // Some bundled CommonJS code calls require(); give ESM output a real one.
@@ -105,6 +105,8 @@ copyFileSync(join(root, 'node_modules/fuse.js/dist/fuse.basic.min.cjs'), join(di
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
 // yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
 await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
+// js-yaml, the quick reader of term files (src/corpus/parse.ts), likewise.
+await build({ entryPoints: [join(root, 'node_modules/js-yaml/index.js')], outfile: join(dist, 'js-yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
 
 if (process.argv.includes('--metafile')) {
   for (const [file, output] of Object.entries({ ...result.metafile.outputs, ...cli.metafile.outputs })) {

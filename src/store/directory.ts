@@ -17,8 +17,8 @@ import { type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermNames, readTermFile } from '../corpus/read.ts';
-import { type EntryParts, entryParts, type PartKind } from '../search/parts.ts';
-import { type FileRecord, type Signature, type Snapshot, type SnapshotContent, SnapshotError, type StoredBrief } from './snapshot.ts';
+import { type EntryParts, entryParts } from '../search/parts.ts';
+import { type FileRecord, type IndexRow, indexRows, type Signature, type Snapshot, type SnapshotContent, SnapshotError } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
   const coarse = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
@@ -40,10 +40,12 @@ export function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-type Brief = EntryParts['brief'] & { file: string };
+type PartKind = 'forms' | 'explain' | 'search';
 
 /** A compiled directory, read from a snapshot section by section, or held in memory. */
 export class CompiledDirectory {
+  private memoryRows?: IndexRow[];
+
   private constructor(
     readonly dir: string,
     readonly builtin: boolean,
@@ -64,27 +66,38 @@ export class CompiledDirectory {
     return this.content?.files ?? this.snapshot!.section<FileRecord>('files');
   }
 
-  briefs(): Brief[] {
-    return this.content?.parts.map((p) => p.brief) ?? this.snapshot!.section<StoredBrief>('brief');
+  /** The files with diagnostics. */
+  problems(): FileRecord[] {
+    return this.content?.files.filter((file) => file.diagnostics.length > 0) ?? this.snapshot!.section<FileRecord>('problems');
   }
 
-  parts<K extends Exclude<PartKind, 'brief'>>(kind: K): Array<EntryParts[K]> {
-    return this.content?.parts.map((p) => p[kind]) ?? this.snapshot!.parts(kind);
+  rows(): IndexRow[] {
+    if (this.content) this.memoryRows ??= indexRows(this.content);
+    return this.memoryRows ?? this.snapshot!.section<IndexRow>('index');
   }
 
-  entryText(index: number): Buffer {
-    if (this.content) return this.content.entryTexts[index]!;
-    return this.snapshot!.entryText(this.snapshot!.section<StoredBrief>('brief')[index]!);
+  /** The rows whose line holds `needle` (a quoted key or slug), without reading the others. */
+  rowsContaining(needle: string): IndexRow[] {
+    if (this.snapshot) return this.snapshot.linesContaining<IndexRow>('index', needle);
+    return this.rows().filter((row) => JSON.stringify(row).includes(needle));
   }
 
-  entry(index: number): Entry {
+  parts<K extends PartKind>(kind: K): Array<EntryParts[K]> {
+    return this.content?.parts.map((p) => p[kind]) ?? this.snapshot!.section<EntryParts[K]>(kind);
+  }
+
+  entryText(row: IndexRow): Buffer {
+    return this.content ? this.content.entryTexts[row.n]! : this.snapshot!.entryText(row);
+  }
+
+  entry(row: IndexRow): Entry {
     let fields: Omit<Entry, 'source'>;
     try {
-      fields = JSON.parse(this.entryText(index).toString('utf8'));
+      fields = JSON.parse(this.entryText(row).toString('utf8'));
     } catch {
       throw new SnapshotError('bad entry');
     }
-    return { ...fields, source: { path: join(this.dir, this.briefs()[index]!.file), builtin: this.builtin } };
+    return { ...fields, source: { path: join(this.dir, row.file), builtin: this.builtin } };
   }
 
   /** Every file as recorded: none added, removed or changed (stats them all). */
@@ -107,28 +120,24 @@ export function compileDirectory(dir: string, previous: CompiledDirectory | unde
   // Stat the directory before listing it: a file added meanwhile makes the next look compile again.
   const dirStat = statOrUndefined(dir);
   const names = listTermNames(dir);
-  const before = new Map<string, { file: FileRecord; index: number }>();
-  if (previous) for (const file of previous.files()) before.set(file.name, { file, index: file.entry });
-  const oldParts = previous && {
-    briefs: previous.briefs(),
-    keys: previous.parts('keys'),
-    forms: previous.parts('forms'),
-    explain: previous.parts('explain'),
-    search: previous.parts('search'),
-  };
+  const before = new Map<string, FileRecord>();
+  if (previous) for (const file of previous.files()) before.set(file.name, file);
+  const old = previous && { rows: previous.rows(), forms: previous.parts('forms'), explain: previous.parts('explain'), search: previous.parts('search') };
   const content: SnapshotContent = { buildId, dir, dirSignature: dirStat ? signatureOf(dirStat, recordedAt) : null, files: [], entryTexts: [], parts: [] };
   for (const name of names) {
     const path = join(dir, name);
     const stat = statOrUndefined(path);
     const signature = stat ? signatureOf(stat, recordedAt) : null;
-    const old = before.get(name);
-    if (old && oldParts && matches(old.file.signature, stat)) {
-      const i = old.index;
-      content.files.push({ ...old.file, entry: i < 0 ? -1 : content.parts.length });
-      if (i >= 0) {
-        content.entryTexts.push(previous!.entryText(i));
-        const { at: _at, ...brief } = oldParts.briefs[i] as StoredBrief;
-        content.parts.push({ brief, keys: oldParts.keys[i]!, forms: oldParts.forms[i]!, explain: oldParts.explain[i]!, search: oldParts.search[i]! });
+    const record = before.get(name);
+    if (record && old && matches(record.signature, stat)) {
+      // Unchanged: its parts and text are copied, not parsed again.
+      const n = record.entry;
+      content.files.push({ ...record, entry: n < 0 ? -1 : content.parts.length });
+      if (n >= 0) {
+        const { slug, term, category, workplace, gist, terms, aliases } = old.rows[n]!;
+        content.entryTexts.push(previous!.entryText(old.rows[n]!));
+        const brief = { slug, term, category, workplace, gist, file: name, signature: record.signature };
+        content.parts.push({ brief, keys: { terms, aliases }, forms: old.forms[n]!, explain: old.explain[n]!, search: old.search[n]! });
       }
       continue;
     }
@@ -138,7 +147,7 @@ export function compileDirectory(dir: string, previous: CompiledDirectory | unde
       const { source: _source, ...fields } = result.entry;
       content.entryTexts.push(Buffer.from(JSON.stringify(fields)));
       const parts = entryParts(result.entry);
-      content.parts.push({ ...parts, brief: { ...parts.brief, file: name } });
+      content.parts.push({ ...parts, brief: { ...parts.brief, file: name, signature } });
     }
   }
   return content;

@@ -27,7 +27,8 @@ import { CompiledDirectory, compileDirectory, matches, statOrUndefined } from '.
 import { join } from 'node:path';
 import { DataError, GenzError } from '../errors.ts';
 import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
-import { Snapshot, SnapshotError, snapshotBytes } from './snapshot.ts';
+import { type IndexRow, Snapshot, SnapshotError, snapshotBytes } from './snapshot.ts';
+import { compact, normalize } from '../text/normalize.ts';
 
 /** The built-in glossary that ships with the package, compiled by `npm run build`. */
 export function openBuiltin(path = builtinSnapshotPath()): CompiledDirectory {
@@ -51,7 +52,7 @@ export interface StoreOptions {
 
 interface Winner {
   source: number;
-  index: number;
+  row: IndexRow;
 }
 
 export class StoredGlossary implements Lookupable {
@@ -142,46 +143,71 @@ export class StoredGlossary implements Lookupable {
     return this.memo('winners', () => {
       const winners = new Map<string, Winner>();
       this.sources.forEach((source, s) => {
-        source.briefs().forEach((brief, index) => {
-          if (!winners.has(brief.slug)) winners.set(brief.slug, { source: s, index });
-        });
+        for (const row of source.rows()) if (!winners.has(row.slug)) winners.set(row.slug, { source: s, row });
       });
       return winners;
     });
   }
 
-  private winnerParts<K extends Exclude<PartKind, 'brief'>>(kind: K): Array<{ slug: string; parts: EntryParts[K] }> {
+  private winnerParts<K extends 'forms' | 'explain' | 'search'>(kind: K): Array<{ slug: string; parts: EntryParts[K] }> {
     const perSource = this.sources.map((source) => source.parts(kind));
-    return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.index]! }));
+    return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.row.n]! }));
   }
 
-  private keys(): KeyIndex {
-    return this.memo('keys', () =>
-      new KeyIndex(this.winnerParts('keys').map(({ slug, parts }) => ({ slug, term: this.brief(slug)!.term, keys: parts }))),
+  /** The entry of `slug` that wins, found by its line alone (no section is parsed whole). */
+  private find(slug: string): Winner | undefined {
+    const found = this.memo('found', () => new Map<string, Winner | undefined>());
+    if (!found.has(slug)) {
+      const row = (source: CompiledDirectory) => source.rowsContaining(`"slug":${JSON.stringify(slug)}`).find((r) => r.slug === slug);
+      const s = this.sources.findIndex((source) => row(source));
+      found.set(slug, s === -1 ? undefined : { source: s, row: row(this.sources[s]!)! });
+    }
+    return found.get(slug);
+  }
+
+  /**
+   * The exact match of a query, as a key index over the winning entries would give it:
+   * terms and slugs first, then aliases; in precedence order, then file order. Only the
+   * lines holding the key are read.
+   */
+  private findKey(query: string): { winner: Winner; type: 'exact' | 'alias'; form: string } | undefined {
+    const key = normalize(query);
+    const keys = [...new Set([key, compact(key)])].filter(Boolean);
+    const candidates = this.sources.flatMap((source, s) =>
+      keys.flatMap((k) => source.rowsContaining(JSON.stringify(k)).map((row) => ({ source: s, row }))),
     );
+    for (const k of keys) {
+      for (const type of ['exact', 'alias'] as const) {
+        const claims = ({ row }: Winner) => (type === 'exact' ? row.terms.includes(k) : row.aliases.some(([alias]) => alias === k));
+        const hits = candidates.filter(claims).sort((a, b) => a.source - b.source || a.row.n - b.row.n);
+        // An entry hidden by another of the same slug claims nothing.
+        const hit = hits.find((h) => this.find(h.row.slug)?.source === h.source);
+        if (hit) return { winner: hit, type, form: type === 'exact' ? hit.row.term : hit.row.aliases.find(([alias]) => alias === k)![1] };
+      }
+    }
+    return undefined;
   }
 
   /** Check 2: the entry's file and its links' files are as recorded. */
   private shownCurrent(entry: Entry): boolean {
     if (this.fullyChecked) return true;
     return [entry.slug, ...entry.related.map((link) => link.slug)].every((slug) => {
-      const w = this.winners().get(slug);
+      const w = this.find(slug);
       const source = w && this.sources[w.source]!;
       if (!source || source.builtin) return true;
-      const record = source.files().find((file) => file.entry === w.index);
-      return record !== undefined && matches(record.signature, statOrUndefined(join(source.dir, record.name)));
+      return matches(w.row.signature, statOrUndefined(join(source.dir, w.row.file)));
     });
   }
 
   exact(query: string): Match | undefined {
     return this.guard(() => {
-      const hit = this.keys().find(query);
+      const hit = this.findKey(query);
       if (!hit) {
         if (this.fullyChecked) return undefined;
         this.fullCheck();
         return this.exact(query);
       }
-      const entry = this.entry(hit.slug)!;
+      const entry = this.sources[hit.winner.source]!.entry(hit.winner.row);
       if (!this.shownCurrent(entry)) {
         this.fullyChecked = true;
         this.refresh((source) => !source.current());
@@ -203,15 +229,17 @@ export class StoredGlossary implements Lookupable {
 
   entry(slug: string): Entry | undefined {
     return this.guard(() => {
-      const w = this.winners().get(slug);
-      return w && this.sources[w.source]!.entry(w.index);
+      const w = this.find(slug);
+      return w && this.sources[w.source]!.entry(w.row);
     });
   }
 
   brief(slug: string): EntryBrief | undefined {
     return this.guard(() => {
-      const w = this.winners().get(slug);
-      return w && this.sources[w.source]!.briefs()[w.index];
+      const w = this.find(slug);
+      if (!w) return undefined;
+      const { term, category, workplace, gist } = w.row;
+      return { slug, term, category, workplace, gist };
     });
   }
 
@@ -248,20 +276,20 @@ export class StoredGlossary implements Lookupable {
   glossary(): Glossary {
     return this.guard(() => {
       this.fullCheck();
-      const all = this.sources.flatMap((source) => source.briefs().map((_, index) => source.entry(index)));
+      const all = this.sources.flatMap((source) => source.rows().map((row) => source.entry(row)));
       return new Glossary(all, this.diagnostics, this.directories);
     });
   }
 
   get diagnostics(): Diagnostic[] {
     return this.guard(() => {
-      return this.sources.filter((s) => !s.builtin).flatMap((source) => source.files().flatMap((file) => file.diagnostics));
+      return this.sources.filter((s) => !s.builtin).flatMap((source) => source.problems().flatMap((file) => file.diagnostics));
     });
   }
 
   get directories(): DirectoryReport[] {
     return this.guard(() => {
-      return this.sources.map((source) => ({ dir: source.dir, builtin: source.builtin, count: source.briefs().length }));
+      return this.sources.map((source) => ({ dir: source.dir, builtin: source.builtin, count: source.rows().length }));
     });
   }
 }

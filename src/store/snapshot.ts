@@ -1,47 +1,54 @@
 /**
  * The snapshot file: everything genz knows about one glossary directory, in one file.
  *
- *   GENZ-SNAPSHOT 1\n
+ *   GENZ-SNAPSHOT 2\n
  *   {"buildId":…,"dir":…,"dirSignature":…,"sections":{"files":[offset,length],…}}\n
- *   <files JSON><brief JSON><keys JSON><forms JSON><explain JSON><search JSON><entries>
+ *   <files><problems><index><forms><explain><search><entries>
  *
- * Each section is a JSON array with one item per entry (files: one per term file), so a
- * command parses only the sections it needs: `define` reads brief and keys, then one
- * entry; `search` reads brief and search. `entries` is the entries' JSON texts back to
- * back; brief[i].at gives entry i's [offset, length] in it.
+ * Every section but `entries` is JSON Lines: one line per term file (files; problems holds
+ * only the files with diagnostics) or per entry (the others, in the same order). `index` holds what `define` needs of an entry (slug,
+ * term, gist, file, signature, keys, and where its JSON text is in `entries`), so a lookup
+ * finds the quoted key's bytes in that section and parses only the lines that hold them.
+ * Commands that need every entry parse whole sections, and only those they use.
  *
  * A snapshot is written to a new temporary file and renamed over the old one, so a reader
  * sees the old file or the new one, whole. Reading never trusts the file: a wrong magic
- * line, an offset past the end or bad JSON is a SnapshotError, and the caller rebuilds.
+ * line, a size that does not add up, an offset past the end or bad JSON is a SnapshotError,
+ * and the caller compiles afresh.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../corpus/parse.ts';
-import type { EntryParts, PartKind } from '../search/parts.ts';
+import type { EntryParts } from '../search/parts.ts';
 
-const MAGIC = 'GENZ-SNAPSHOT 1\n';
+const MAGIC = 'GENZ-SNAPSHOT 2\n';
 const HEADER_MAX = 64 * 1024;
+const NEWLINE = 10;
 
-/** dev, ino, size, mtimeMs, ctimeMs; null where it was racy when recorded (see freshness.ts). */
+/** dev, ino, size, mtimeMs, ctimeMs; null where it was racy when recorded (see directory.ts). */
 export type Signature = [number, number, number, number, number] | null;
 
 export interface FileRecord {
   name: string;
   signature: Signature;
   diagnostics: Diagnostic[];
-  /** Index of its entry, or -1 when the file gave none. */
+  /** Number of its entry, or -1 when the file gave none. */
   entry: number;
 }
 
-export type StoredBrief = EntryParts['brief'] & { file: string; at: [number, number] };
+/** What the index section says of one entry. */
+export type IndexRow = EntryParts['brief'] &
+  EntryParts['keys'] & {
+    /** Its number: its line in the other sections. */
+    n: number;
+    file: string;
+    signature: Signature;
+    /** Offset and length of its JSON text in `entries`. */
+    at: [number, number];
+  };
 
-export interface SnapshotHeader {
-  buildId: string;
-  dir: string;
-  dirSignature: Signature;
-  sections: Record<string, [number, number]>;
-}
+export type PartsOf = Omit<EntryParts, 'brief'> & { brief: EntryParts['brief'] & { file: string; signature: Signature } };
 
-/** What a snapshot holds, in memory: the directory as compiled. */
+/** A directory as compiled, in memory: what a snapshot file holds. */
 export interface SnapshotContent {
   buildId: string;
   dir: string;
@@ -49,43 +56,63 @@ export interface SnapshotContent {
   files: FileRecord[];
   /** One JSON text per entry (the entry without its `source`). */
   entryTexts: Buffer[];
-  parts: Array<Omit<EntryParts, 'brief'> & { brief: EntryParts['brief'] & { file: string } }>;
+  parts: PartsOf[];
 }
 
 export class SnapshotError extends Error {}
 
-export const SECTIONS = ['files', 'brief', 'keys', 'forms', 'explain', 'search'] as const;
+export type SectionName = 'files' | 'problems' | 'index' | 'forms' | 'explain' | 'search';
+
+const lines = (items: unknown[]): Buffer => Buffer.from(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+
+/** JSON Lines text → its items; anything else is a SnapshotError. */
+function parseLines<T>(text: string): T[] {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  if (body === '') return [];
+  try {
+    return JSON.parse(`[${body.replaceAll('\n', ',')}]`) as T[];
+  } catch {
+    throw new SnapshotError('bad section');
+  }
+}
+
+export function indexRows(content: SnapshotContent): IndexRow[] {
+  let offset = 0;
+  return content.parts.map((p, n) => {
+    const at: [number, number] = [offset, content.entryTexts[n]!.length];
+    offset += at[1];
+    return { ...p.brief, ...p.keys, n, at };
+  });
+}
 
 export function snapshotBytes(content: SnapshotContent): Buffer {
-  let offset = 0;
-  const briefs: StoredBrief[] = content.parts.map((p, i) => {
-    const at: [number, number] = [offset, content.entryTexts[i]!.length];
-    offset += at[1];
-    return { ...p.brief, at };
-  });
   const bodies: Record<string, Buffer> = {
-    files: Buffer.from(JSON.stringify(content.files)),
-    brief: Buffer.from(JSON.stringify(briefs)),
+    files: lines(content.files),
+    problems: lines(content.files.filter((file) => file.diagnostics.length > 0)),
+    index: lines(indexRows(content)),
+    forms: lines(content.parts.map((p) => p.forms)),
+    explain: lines(content.parts.map((p) => p.explain)),
+    search: lines(content.parts.map((p) => p.search)),
+    entries: Buffer.concat(content.entryTexts),
   };
-  for (const kind of ['keys', 'forms', 'explain', 'search'] as const) bodies[kind] = Buffer.from(JSON.stringify(content.parts.map((p) => p[kind])));
-  bodies['entries'] = Buffer.concat(content.entryTexts);
   const sections: Record<string, [number, number]> = {};
   let at = 0;
   for (const [name, body] of Object.entries(bodies)) {
     sections[name] = [at, body.length];
     at += body.length;
   }
-  const header: SnapshotHeader = { buildId: content.buildId, dir: content.dir, dirSignature: content.dirSignature, sections };
+  const header = { buildId: content.buildId, dir: content.dir, dirSignature: content.dirSignature, sections };
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), ...Object.values(bodies)]);
 }
 
 /** An open snapshot file; sections are read when first asked for. */
 export class Snapshot {
-  readonly header: SnapshotHeader;
+  readonly header: { buildId: string; dir: string; dirSignature: Signature; sections: Record<string, [number, number]> };
   private readonly fd: number;
   private readonly size: number;
   private readonly bodyStart: number;
-  private readonly parsed = new Map<string, unknown>();
+  private readonly bodies = new Map<SectionName, Buffer>();
+  private readonly parsed = new Map<SectionName, unknown[]>();
 
   /** Opens without following a link, and never a FIFO or device: those are SnapshotErrors. */
   constructor(readonly path: string) {
@@ -101,10 +128,10 @@ export class Snapshot {
       const head = this.read(0, Math.min(HEADER_MAX, this.size)).toString('utf8');
       const end = head.indexOf('\n', MAGIC.length);
       if (!head.startsWith(MAGIC) || end === -1) throw new SnapshotError('not a snapshot');
-      this.header = JSON.parse(head.slice(MAGIC.length, end)) as SnapshotHeader;
+      this.header = JSON.parse(head.slice(MAGIC.length, end));
       this.bodyStart = Buffer.byteLength(head.slice(0, end + 1));
-      const sections = Object.values(this.header.sections ?? {});
-      const bodySize = sections.reduce((sum, range) => sum + (Array.isArray(range) ? Number(range[1]) : Number.NaN), 0);
+      const ranges = Object.values(this.header.sections ?? {});
+      const bodySize = ranges.reduce((sum, range) => sum + (Array.isArray(range) ? Number(range[1]) : Number.NaN), 0);
       if (this.bodyStart + bodySize !== this.size) throw new SnapshotError('truncated or extended');
     } catch (error) {
       closeSync(this.fd);
@@ -117,10 +144,9 @@ export class Snapshot {
   }
 
   private read(position: number, length: number): Buffer {
-    if (position < 0 || length < 0 || position + length > this.size) throw new SnapshotError('truncated');
+    if (!(position >= 0 && length >= 0 && position + length <= this.size)) throw new SnapshotError('out of range');
     const buffer = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
+    for (let done = 0; done < length; ) {
       const n = readSync(this.fd, buffer, done, length - done, position + done);
       if (n === 0) throw new SnapshotError('truncated');
       done += n;
@@ -134,30 +160,45 @@ export class Snapshot {
     return range;
   }
 
-  section<T>(name: (typeof SECTIONS)[number]): T[] {
-    let value = this.parsed.get(name);
-    if (value === undefined) {
+  private body(name: SectionName): Buffer {
+    let body = this.bodies.get(name);
+    if (!body) {
       const [offset, length] = this.range(name);
-      try {
-        value = JSON.parse(this.read(this.bodyStart + offset, length).toString('utf8'));
-      } catch (error) {
-        throw error instanceof SnapshotError ? error : new SnapshotError(`bad ${name} section`);
-      }
-      if (!Array.isArray(value)) throw new SnapshotError(`bad ${name} section`);
-      this.parsed.set(name, value);
+      body = this.read(this.bodyStart + offset, length);
+      this.bodies.set(name, body);
     }
-    return value as T[];
+    return body;
   }
 
-  parts<K extends Exclude<PartKind, 'brief'>>(kind: K): Array<EntryParts[K]> {
-    return this.section<EntryParts[K]>(kind);
+  /** Every line of a section, parsed (once). */
+  section<T>(name: SectionName): T[] {
+    let items = this.parsed.get(name);
+    if (!items) {
+      items = parseLines(this.body(name).toString('utf8'));
+      this.parsed.set(name, items);
+    }
+    return items as T[];
   }
 
-  /** Entry i's JSON text. */
-  entryText(brief: StoredBrief): Buffer {
+  /** The lines of a section that contain `needle`, parsed: finds a key without parsing the rest. */
+  linesContaining<T>(name: SectionName, needle: string): T[] {
+    const body = this.body(name);
+    const found: T[] = [];
+    for (let at = body.indexOf(needle); at !== -1; ) {
+      const start = body.lastIndexOf(NEWLINE, at) + 1;
+      const end = body.indexOf(NEWLINE, at);
+      if (end === -1) throw new SnapshotError(`bad ${name} section`);
+      found.push(...parseLines<T>(body.toString('utf8', start, end)));
+      at = body.indexOf(needle, end);
+    }
+    return found;
+  }
+
+  /** An entry's JSON text. */
+  entryText(row: IndexRow): Buffer {
     const [offset, length] = this.range('entries');
-    const [at, size] = brief.at;
-    if (at + size > length) throw new SnapshotError('entry out of range');
+    const [at, size] = row.at;
+    if (!(at >= 0 && size >= 0 && at + size <= length)) throw new SnapshotError('entry out of range');
     return this.read(this.bodyStart + offset + at, size);
   }
 }
