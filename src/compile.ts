@@ -15,7 +15,7 @@ export function compileGlossary(root: string, termsDir: string): { bytes?: Buffe
   const diagnostics = content.files.flatMap((file) => file.diagnostics).map((d) => ({ ...d, file: relative(root, d.file) }));
   if (diagnostics.some((d) => d.severity === 'error')) return { count: 0, diagnostics };
   // Where the package is installed is known only at run time (CompiledDirectory.entry).
-  return { bytes: snapshotBytes({ ...content, dir: '', dirSignature: null }), count: content.parts.length, diagnostics };
+  return { bytes: snapshotBytes({ ...content, dir: '', dirSignature: null }), count: content.entries.length, diagnostics };
 }
 
 export { formatDiagnostic } from './corpus/parse.ts';

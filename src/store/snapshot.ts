@@ -46,7 +46,18 @@ export type IndexRow = EntryParts['brief'] &
     at: [number, number];
   };
 
-export type PartsOf = Omit<EntryParts, 'brief'> & { brief: EntryParts['brief'] & { file: string; signature: Signature } };
+export type PartSection = 'forms' | 'explain' | 'search';
+export const PART_SECTIONS: PartSection[] = ['forms', 'explain', 'search'];
+
+/** One entry as compiled. */
+export interface CompiledEntry {
+  brief: EntryParts['brief'] & { file: string; signature: Signature };
+  keys: EntryParts['keys'];
+  /** Its forms, explain and search parts as JSON texts: copied as they are while its file is unchanged. */
+  json: Record<PartSection, string>;
+  /** The entry (without its `source`) as JSON text. */
+  text: Buffer;
+}
 
 /** A directory as compiled, in memory: what a snapshot file holds. */
 export interface SnapshotContent {
@@ -54,9 +65,7 @@ export interface SnapshotContent {
   dir: string;
   dirSignature: Signature;
   files: FileRecord[];
-  /** One JSON text per entry (the entry without its `source`). */
-  entryTexts: Buffer[];
-  parts: PartsOf[];
+  entries: CompiledEntry[];
 }
 
 export class SnapshotError extends Error {}
@@ -78,10 +87,10 @@ function parseLines<T>(text: string): T[] {
 
 export function indexRows(content: SnapshotContent): IndexRow[] {
   let offset = 0;
-  return content.parts.map((p, n) => {
-    const at: [number, number] = [offset, content.entryTexts[n]!.length];
+  return content.entries.map((e, n) => {
+    const at: [number, number] = [offset, e.text.length];
     offset += at[1];
-    return { ...p.brief, ...p.keys, n, at };
+    return { ...e.brief, ...e.keys, n, at };
   });
 }
 
@@ -90,10 +99,8 @@ export function snapshotBytes(content: SnapshotContent): Buffer {
     files: lines(content.files),
     problems: lines(content.files.filter((file) => file.diagnostics.length > 0)),
     index: lines(indexRows(content)),
-    forms: lines(content.parts.map((p) => p.forms)),
-    explain: lines(content.parts.map((p) => p.explain)),
-    search: lines(content.parts.map((p) => p.search)),
-    entries: Buffer.concat(content.entryTexts),
+    ...Object.fromEntries(PART_SECTIONS.map((kind) => [kind, Buffer.from(content.entries.map((e) => `${e.json[kind]}\n`).join(''))])),
+    entries: Buffer.concat(content.entries.map((e) => e.text)),
   };
   const sections: Record<string, [number, number]> = {};
   let at = 0;
@@ -168,6 +175,12 @@ export class Snapshot {
       this.bodies.set(name, body);
     }
     return body;
+  }
+
+  /** Every line of a section as JSON text. */
+  rawLines(name: SectionName): string[] {
+    const text = this.body(name).toString('utf8');
+    return text === '' ? [] : text.slice(0, -1).split('\n');
   }
 
   /** Every line of a section, parsed (once). */
