@@ -1,5 +1,5 @@
 /** Shared by the export tests: the site's own search run in Node, and entries to export. */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Entry } from '../src/corpus/entry.ts';
@@ -43,3 +43,28 @@ export function entry(fields: Partial<Entry> & { slug: string }): Entry {
     ...fields,
   };
 }
+
+/** The Chromium the browser tests drive: GENZ_CHROMIUM, else Debian's. */
+export const CHROMIUM = process.env['GENZ_CHROMIUM'] ?? '/usr/bin/chromium';
+
+/** Whether a Chromium can be run from `path`; if not, the one line the skipped tests show. */
+export function chromiumStatus(path: string): { executablePath: string } | { skip: string } {
+  try {
+    accessSync(path, constants.X_OK);
+    return { executablePath: path };
+  } catch {
+    return { skip: `skipped: no Chromium at ${path} (apt-get install chromium, or set GENZ_CHROMIUM)` };
+  }
+}
+
+/** The flags every run of the browser tests uses: nothing phones home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

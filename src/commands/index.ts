@@ -24,7 +24,7 @@ export const COMMANDS: Register[] = [
   registerQuiz,
   registerValidate,
   registerNew,
-  registerExport,
   registerPaths,
   registerCompletion,
+  registerExport,
 ];

@@ -103,7 +103,8 @@ export const SEARCH_JS = `/* genz export: filters the list of terms as you type 
     if (t.length > 3 && t[t.length - 1] === t[t.length - 2] && !/[aeiouls]$/.test(t)) t = t.slice(0, -1);
     return t;
   }
-  function tokenize(text) { return text.split(/[^\\p{L}\\p{N}'\\u2019]+/u); }
+  // Words, and emoji (an alias may be one: "🧢" for "cap").
+  function tokenize(text) { return text.split(/[^\\p{L}\\p{N}\\p{Extended_Pictographic}\\u200d\\ufe0f'\\u2019]+/u); }
   function processTerm(term) {
     var t = term.normalize('NFKC').toLowerCase().replace(/['\\u2019]/g, '');
     return t === '' || STOPWORDS.has(t) ? null : stem(t);
@@ -120,12 +121,26 @@ export const SEARCH_JS = `/* genz export: filters the list of terms as you type 
     }
   });
   index.addAll(window.GENZ_TERMS || []);
-  /** The slugs matching any word of a query (or a paraphrase of it), best first, as the terminal's search ranks. */
+  // A term or alias as typed so far: before the ranked matches, and found even when it is
+  // made of stopwords ("it's the ___ for me").
+  function normalize(text) {
+    return text.normalize('NFKC').toLowerCase().replace(/['\\u2019]/g, '').replace(/[^\\p{L}\\p{N}\\p{Extended_Pictographic}]+/gu, ' ').trim();
+  }
+  var names = (window.GENZ_TERMS || []).map(function (t) {
+    return { id: t.id, forms: [t.term].concat(t.aliases ? t.aliases.split(' · ') : []).map(normalize) };
+  });
+  /** The slugs matching a query, best first: terms and aliases starting with it, then any word (or a paraphrase) as the terminal's search ranks. */
   window.genzSearch = function (query) {
+    var typed = normalize(query);
+    var found = typed === '' ? [] : names.filter(function (n) {
+      return n.forms.some(function (f) { return f.indexOf(typed) === 0; });
+    }).map(function (n) { return n.id; });
     var words = tokenize(query).map(processTerm).filter(function (w, i, all) { return w && all.indexOf(w) === i; });
-    if (words.length === 0) return [];
+    if (words.length === 0) return found;
     var queries = words.map(function (w) { return { combineWith: 'OR', queries: [w].concat(Object.prototype.hasOwnProperty.call(PARAPHRASES, w) ? PARAPHRASES[w] : []) }; });
-    return index.search({ combineWith: 'OR', queries: queries }).map(function (r) { return r.id; });
+    var seen = new Set(found);
+    index.search({ combineWith: 'OR', queries: queries }).forEach(function (r) { if (!seen.has(r.id)) found.push(r.id); });
+    return found;
   };
 
   var input = document.getElementById('search');
