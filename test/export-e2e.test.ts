@@ -217,8 +217,18 @@ describe('progress', () => {
     let stderr = '';
     let stdout = '';
     const io = {
-      stdout: { write: (t: string) => void (stdout += t), isTTY: false },
-      stderr: { write: (t: string) => void (stderr += t), isTTY: true },
+      stdout: {
+        write: (t: string) => {
+          stdout += t;
+        },
+        isTTY: false,
+      },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+        },
+        isTTY: true,
+      },
       stdin: { readAll: async () => '' },
       env: cleanEnv(),
       cwd: ROOT,
