@@ -87,7 +87,7 @@ export function exportGlossary(ctx: Context, options: ExportCommandOptions): num
   }
   if (warning) ctx.warn(warning);
   if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'export', format: options.format, out, files: files.size });
-  else ctx.out(`exported ${entries.length} terms as ${options.format} to ${options.out} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  else ctx.out(`exported ${entries.length} ${entries.length === 1 ? 'term' : 'terms'} as ${options.format} to ${options.out} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
   return ctx.loadStatus;
 }
 

@@ -55,7 +55,7 @@ function entryPage(entry: Entry, options: ExportOptions): string {
 }
 
 function indexPage(entries: readonly Entry[], options: ExportOptions): string {
-  const lines = [`# ${md(options.title)}`, '', `${entries.length} terms.${options.stamp ? ` Exported ${md(options.stamp)}.` : ''}`, ''];
+  const lines = [`# ${md(options.title)}`, '', `${entries.length} ${entries.length === 1 ? 'term' : 'terms'}.${options.stamp ? ` Exported ${md(options.stamp)}.` : ''}`, ''];
   for (const [category, list] of byCategory(entries)) {
     lines.push(`## ${md(CATEGORY_LABELS[category] ?? category)}`, '');
     for (const e of list) lines.push(`- [${md(e.term)}](${pageOf(e.slug)}) (${md(e.workplace)}) — ${md(e.gist)}`);
