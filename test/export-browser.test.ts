@@ -153,6 +153,8 @@ describe.skipIf('skip' in status)(`the exported site in Chromium${'skip' in stat
     const index = await open(hostile);
     await index.fill('#search', 'evil');
     await expect.poll(() => visible(index)).toContain('evil');
+    expect(await index.locator('main script, main img, main iframe, main svg, main b').count()).toBe(0);
+    expect(await index.textContent('#search-results li[data-slug="evil"] p')).toContain('<script>window.__pwned=3</script>');
     expect(await index.evaluate('window.__pwned')).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();

@@ -81,7 +81,7 @@ export function exportGlossary(ctx: Context, options: ExportCommandOptions): num
   const progress = progressLine(ctx, options.format);
   let warning: string | undefined;
   try {
-    warning = writeExport(out, options.out, files, { force: options.force ?? false, format: options.format, progress: progress.update });
+    warning = writeExport(out, options.out, files, { force: options.force ?? false, format: options.format, cwd: ctx.io.cwd, progress: progress.update });
   } finally {
     progress.clear();
   }

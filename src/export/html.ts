@@ -7,7 +7,8 @@
 import type { Entry } from '../corpus/entry.ts';
 import { entryJsonLd, entryMain, termPath } from './html-entry.ts';
 import { page } from './html-page.ts';
-import { SEARCH_JS, STYLE_CSS } from './site-assets.ts';
+import { SEARCH_JS } from './site-search.ts';
+import { STYLE_CSS } from './site-style.ts';
 import { byCategory, bySlug, CATEGORY_LABELS, html, inline, RATING_LABELS } from './text.ts';
 import type { ExportFiles, ExportOptions } from './types.ts';
 
