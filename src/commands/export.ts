@@ -11,6 +11,7 @@ import { DataError } from '../errors.ts';
 import { EXPORTERS, FORMATS, type ExportOptions, type Format } from '../export/index.ts';
 import { httpUrl } from '../export/text.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import { MARKER, writeExport } from './export-write.ts';
 import { examples, type Register } from './registry.ts';
 import { InvalidArgumentError } from './shared.ts';
@@ -87,14 +88,14 @@ export function exportGlossary(ctx: Context, options: ExportCommandOptions): num
   }
   if (warning) ctx.warn(warning);
   if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'export', format: options.format, out, files: files.size });
-  else ctx.out(`exported ${entries.length} ${entries.length === 1 ? 'term' : 'terms'} as ${options.format} to ${options.out} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  else ctx.out(`exported ${entries.length} ${entries.length === 1 ? 'term' : 'terms'} as ${options.format} to ${sanitizeInline(options.out)} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
   return ctx.loadStatus;
 }
 
 export const registerExport: Register = (program, context, setExit) => {
   program
     .command('export')
-    .description('publish the glossary in use: a static site (html), Markdown pages, a spreadsheet (csv) or one JSON document')
+    .description('publish the glossary in use as a static site, Markdown pages, CSV or JSON')
     .requiredOption('-f, --format <format>', `what to write: ${FORMATS.join(', ')}`, parseFormat)
     .requiredOption('-o, --out <dir>', 'the directory to write (created; must be new or empty, or an earlier export with --force)')
     .option('--title <text>', `the site's name (default "${DEFAULT_TITLE}")`)
