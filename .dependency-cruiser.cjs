@@ -1,6 +1,6 @@
 /**
  * The layers of src/, imported downward only (STYLE.md, issue 14):
- *   text ← corpus ← search ← store ← render ← context ← commands ← cli/fast ← main
+ *   text ← corpus ← search ← store ← render ← export ← context ← commands ← cli/fast ← main
  * with leaf helpers (errors, io, install, bundled, random) usable from anywhere. `npm run
  * lint` fails on a cycle or on an import against this order.
  */
@@ -22,6 +22,7 @@ module.exports = {
     layer('store-over-search', 'store', 'store|search|corpus|text'),
     layer('render-over-store', 'render', 'render|quiz|search|corpus|text'),
     layer('quiz-over-corpus', 'quiz', 'quiz|corpus|text'),
+    layer('export-over-render', 'export', 'export|render|search|corpus|text'),
     {
       name: 'leaves-import-nothing-above',
       severity: 'error',

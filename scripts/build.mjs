@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rename
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const final = join(root, 'dist');
@@ -103,6 +103,13 @@ const cli = await build({ ...commonjs, entryPoints: { cli: join(root, 'src/cli.t
 // fuse.js's basic build (plain fuzzy search: all genz uses), as published: minified CommonJS.
 copyFileSync(join(root, 'node_modules/fuse.js/dist/fuse.basic.min.cjs'), join(dist, 'fuse.cjs'));
 await build({ ...common, entryPoints: { compile: join(root, 'src/compile.ts') }, outdir: join(dist, 'build') });
+// MiniSearch's browser build, minified, for the search box of `genz export --format html`,
+// which copies it into the site (src/commands/export.ts). Copied here at build time, so an
+// installed genz needs no node_modules for it: minisearch is a devDependency.
+const minisearch = readFileSync(join(root, 'node_modules/minisearch/dist/umd/index.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+const minisearchVersion = JSON.parse(readFileSync(join(root, 'node_modules/minisearch/package.json'), 'utf8')).version;
+const minified = await transform(minisearch, { minify: true, legalComments: 'none', target: 'es2018' });
+writeFileSync(join(dist, 'minisearch.js'), `/*! MiniSearch ${minisearchVersion} | MIT License | (c) Luca Ongaro | https://github.com/lucaong/minisearch */\n${minified.code}`);
 // yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
 await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
 // js-yaml, the quick reader of term files (src/corpus/parse.ts), likewise.

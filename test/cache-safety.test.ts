@@ -101,9 +101,12 @@ describe('the cache never touches what is not its own', () => {
         try {
           for (const s of steps) {
             if (s.kind === 'edit') {
+              // An edit keeps the file's own term: a file edited in place to claim another
+              // entry's word is the one gap a define hit leaves (docs/storage.md).
               const names = readdirSync(terms);
-              writeFileSync(join(terms, names[s.pick % names.length]!), term(s.pick % 2 ? 'deck review' : 'standup theatre', `Version ${++version}.`));
-              log.push(`edit ${names[s.pick % names.length]}`);
+              const name = names[s.pick % names.length]!;
+              writeFileSync(join(terms, name), term(name.replace('.yaml', '').replace('-', ' '), `Version ${++version}.`));
+              log.push(`edit ${name}`);
               continue;
             }
             if (s.kind === 'sabotage') {

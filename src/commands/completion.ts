@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { CATEGORIES, WORKPLACE_RATINGS } from '../corpus/entry.ts';
+import { FORMATS } from '../export/types.ts';
 import type { Context } from '../context.ts';
 import { examples, type Register } from './registry.ts';
 
@@ -43,13 +44,14 @@ _genz() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
       --data) data="$data --data \${COMP_WORDS[i+1]}"; i=$((i + 1)) ;;
-      --width) i=$((i + 1)) ;;
+      --width|--out|-o|--format|-f|--title|--base-url) i=$((i + 1)) ;;
       -*) ;;
       *) [ -z "$cmd" ] && cmd="\${COMP_WORDS[i]}" ;;
     esac
   done
   case "$prev" in
-    --data|--dir) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+    --data|--dir|--out|-o) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+    --format|-f) COMPREPLY=( $(compgen -W "${FORMATS.join(' ')}" -- "$cur") ); return ;;
     --category|-c) COMPREPLY=( $(compgen -W "${CATEGORIES.join(' ')}" -- "$cur") ); return ;;
     --workplace|-w) COMPREPLY=( $(compgen -W "${WORKPLACE_RATINGS.join(' ')}" -- "$cur") ); return ;;
   esac
@@ -97,6 +99,8 @@ function fish(program: Command): string {
     `complete -c genz -l category -s c -a '${CATEGORIES.join(' ')}'`,
     `complete -c genz -l workplace -s w -a '${WORKPLACE_RATINGS.join(' ')}'`,
     "complete -c genz -l data -r -F -a '(__fish_complete_directories)'",
+    `complete -c genz -n '__fish_seen_subcommand_from export' -l format -s f -x -a '${FORMATS.join(' ')}'`,
+    "complete -c genz -n '__fish_seen_subcommand_from export' -l out -s o -r -F -a '(__fish_complete_directories)'",
   ];
   return `${lines.join('\n')}\n`;
 }

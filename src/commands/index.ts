@@ -2,6 +2,7 @@
 import { registerCompletion } from './completion.ts';
 import { registerDefine } from './define.ts';
 import { registerExplain } from './explain.ts';
+import { registerExport } from './export.ts';
 import { registerList } from './list.ts';
 import { registerNew } from './new.ts';
 import { registerPaths } from './paths.ts';
@@ -25,4 +26,5 @@ export const COMMANDS: Register[] = [
   registerNew,
   registerPaths,
   registerCompletion,
+  registerExport,
 ];

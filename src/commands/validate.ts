@@ -108,7 +108,7 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
 export function validate(ctx: Context, paths: string[], options: ValidateOptions): number {
   const profile = options.strict ? 'strict' : 'basic';
   const files = [...new Set(filesOf(ctx, paths))];
-  const checkedFiles = files.map((file) => ({ file, result: readTermFile(file, { profile, dir: dirname(file) }) }));
+  const checkedFiles = files.map((file) => ({ file, result: readTermFile(file, { profile, dir: dirname(file), positions: true }) }));
   // Links may point anywhere in the glossary in use, not only at the files being checked.
   const glossary = ctx.glossary();
   const diagnostics = [...checkedFiles.flatMap((c) => c.result.diagnostics), ...crossChecks(checkedFiles, glossary.bySlug)].sort(

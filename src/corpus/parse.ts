@@ -71,7 +71,7 @@ export function slugOfFile(file: string): string {
 export function parseTermText(
   text: string,
   file: string,
-  options: { profile?: Profile; builtin?: boolean } = {},
+  options: { profile?: Profile; builtin?: boolean; positions?: boolean } = {},
 ): ParseResult {
   const diag = (line: number, col: number, message: string, rule: string, severity: Severity = 'error'): Diagnostic => ({
     file,
@@ -88,7 +88,8 @@ export function parseTermText(
   const problem = textProblem(source);
   if (problem) return { diagnostics: [diag(problem.line, problem.col, problem.message, problem.rule)] };
 
-  const quick = quickly(source, slugOfFile(file), options.profile ?? 'basic');
+  // `genz validate` asks for positions, to locate what it finds across files.
+  const quick = options.positions ? undefined : quickly(source, slugOfFile(file), options.profile ?? 'basic');
   if (quick) return { entry: { ...quick, source: { path: file, builtin: options.builtin ?? false } }, diagnostics: [] };
 
   const { isNode, Lexer, LineCounter, parseDocument } = yaml();

@@ -19,6 +19,8 @@ export interface ReadOptions {
   profile?: Profile;
   /** The term directory the file was listed in: a symbolic link may not lead out of it. */
   dir?: string;
+  /** Parse with positions even when the file is clean (cross-file checks locate their findings). */
+  positions?: boolean;
 }
 
 function inside(path: string, dir: string): boolean {
