@@ -156,6 +156,8 @@ export class StoredGlossary implements Lookupable {
 
   /** The entry of `slug` that wins, found by its line alone (no section is parsed whole). */
   private find(slug: string): Winner | undefined {
+    // Once every row is parsed (search, explain, list…), the map of winners answers.
+    if (this.built.has('winners')) return this.winners().get(slug);
     const found = this.memo('found', () => new Map<string, Winner | undefined>());
     if (!found.has(slug)) {
       const row = (source: CompiledDirectory) => source.rowsContaining(`"slug":${JSON.stringify(slug)}`).find((r) => r.slug === slug);
