@@ -72,25 +72,6 @@ export function keyParts(entry: Entry): KeyParts {
   };
 }
 
-/** The exact keys of entries in glossary order: terms and slugs first, so a term beats another entry's alias. */
-export class KeyIndex {
-  private readonly keys = new Map<string, KeyTarget>();
-
-  constructor(entries: Array<{ slug: string; term: string; keys: KeyParts }>) {
-    for (const { slug, term, keys: parts } of entries) {
-      for (const key of parts.terms) if (!this.keys.has(key)) this.keys.set(key, { slug, type: 'exact', form: term });
-    }
-    for (const { slug, keys: parts } of entries) {
-      for (const [key, alias] of parts.aliases) if (!this.keys.has(key)) this.keys.set(key, { slug, type: 'alias', form: alias });
-    }
-  }
-
-  find(query: string): KeyTarget | undefined {
-    const key = normalize(query);
-    return this.keys.get(key) ?? this.keys.get(compact(key));
-  }
-}
-
 export function fuzzyFormsOf(entry: Entry): Array<[string, string]> {
   return [entry.term, ...entry.aliases].map((form) => [form, normalize(form)]);
 }

@@ -18,7 +18,8 @@ import { join, sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermNames, readTermFile } from '../corpus/read.ts';
 import { type EntryParts, entryParts } from '../search/parts.ts';
-import { type FileRecord, type IndexRow, indexRows, type PartSection, type Signature, type Snapshot, type SnapshotContent, SnapshotError } from './snapshot.ts';
+import type { SearchParts } from '../search/fulltext.ts';
+import { type FileRecord, type IndexRow, indexRows, type PartSection, type Signature, type Snapshot, type SnapshotContent, SnapshotError, searchPartsOf } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
   const coarse = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
@@ -44,6 +45,7 @@ export function statOrUndefined(path: string): Stats | undefined {
 /** A compiled directory, read from a snapshot section by section, or held in memory. */
 export class CompiledDirectory {
   private memoryRows?: IndexRow[];
+  private memoryPostings?: Map<string, number[]>;
 
   private constructor(
     readonly dir: string,
@@ -75,20 +77,60 @@ export class CompiledDirectory {
     return this.memoryRows ?? this.snapshot!.section<IndexRow>('index');
   }
 
+  /** Each entry's slug, in entry order. */
+  slugs(): string[] {
+    return this.content?.entries.map((e) => e.brief.slug) ?? this.snapshot!.section<string>('slugs');
+  }
+
   /** The rows whose line holds `needle` (a quoted key or slug), without reading the others. */
   rowsContaining(needle: string): IndexRow[] {
     if (this.snapshot) return this.snapshot.linesContaining<IndexRow>('index', needle);
     return this.rows().filter((row) => JSON.stringify(row).includes(needle));
   }
 
-  parts<K extends PartSection>(kind: K): Array<EntryParts[K]> {
+  parts<K extends 'forms' | 'explain'>(kind: K): Array<EntryParts[K]> {
     if (this.content) return this.content.entries.map((e) => JSON.parse(e.json[kind]));
     return this.snapshot!.section<EntryParts[K]>(kind);
   }
 
   /** A part section's lines as JSON texts, to copy without parsing. */
   rawParts(kind: PartSection): string[] {
-    return this.content?.entries.map((e) => e.json[kind]) ?? this.snapshot!.rawLines(kind);
+    if (this.content) return this.content.entries.map((e) => e.json[kind]);
+    if (kind !== 'search') return this.snapshot!.rawLines(kind);
+    const parts = searchPartsOf(this.snapshot!.section('postings'), this.snapshot!.section('lengths'));
+    return parts.map((p) => JSON.stringify(p));
+  }
+
+  /** The postings of one word: [entry, field, count, …], or undefined. */
+  postings(word: string): number[] | undefined {
+    if (this.content) {
+      if (!this.memoryPostings) {
+        this.memoryPostings = new Map();
+        for (const [n, e] of this.content.entries.entries()) {
+          const { counts } = JSON.parse(e.json.search) as SearchParts;
+          for (let i = 0; i < counts.length; i += 3) {
+            const list = this.memoryPostings.get(counts[i] as string) ?? [];
+            list.push(n, counts[i + 1] as number, counts[i + 2] as number);
+            this.memoryPostings.set(counts[i] as string, list);
+          }
+        }
+      }
+      return this.memoryPostings.get(word);
+    }
+    const line = this.snapshot!.linesContaining<Array<string | number>>('postings', `[${JSON.stringify(word)},`).find((l) => l[0] === word);
+    return line?.slice(1) as number[] | undefined;
+  }
+
+  /** Every word of the full-text index. */
+  vocabulary(): string[] {
+    if (this.content) return this.content.entries.flatMap((e) => (JSON.parse(e.json.search) as SearchParts).counts.filter((_, i) => i % 3 === 0) as string[]);
+    return this.snapshot!.section<Array<string | number>>('postings').map((line) => line[0] as string);
+  }
+
+  /** Each entry's field lengths. */
+  lengths(): number[][] {
+    if (this.content) return this.content.entries.map((e) => (JSON.parse(e.json.search) as SearchParts).lengths);
+    return this.snapshot!.section<number[]>('lengths');
   }
 
   entryText(row: IndexRow): Buffer {

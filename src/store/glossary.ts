@@ -19,9 +19,9 @@ import type { Entry } from '../corpus/entry.ts';
 import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
 import { type ExplainIndexData, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
-import { mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
-import { FormIndex, type FuzzyForm, KeyIndex, type Lookupable, type Match } from '../search/lookup.ts';
-import type { EntryBrief, EntryParts, PartKind } from '../search/parts.ts';
+import type { SearchSource } from '../search/fulltext.ts';
+import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
+import type { EntryBrief, EntryParts } from '../search/parts.ts';
 import type { CacheDir } from './cache-dir.ts';
 import { CompiledDirectory, compileDirectory, matches, statOrUndefined } from './directory.ts';
 import { join } from 'node:path';
@@ -50,6 +50,16 @@ export interface StoreOptions {
   now: () => number;
 }
 
+/** The search fields (term, aliases, synonyms, tags, gist, definition: fulltext.ts). */
+const FIELD_COUNT = [0, 1, 2, 3, 4, 5];
+
+/** An entry: which source it is in, and its number there. */
+interface Place {
+  source: number;
+  n: number;
+}
+
+/** An entry with its index row. */
 interface Winner {
   source: number;
   row: IndexRow;
@@ -139,25 +149,23 @@ export class StoredGlossary implements Lookupable {
   }
 
   /** The first entry of each slug, in precedence order (then file order). */
-  private winners(): Map<string, Winner> {
+  private winners(): Map<string, Place> {
     return this.memo('winners', () => {
-      const winners = new Map<string, Winner>();
+      const winners = new Map<string, Place>();
       this.sources.forEach((source, s) => {
-        for (const row of source.rows()) if (!winners.has(row.slug)) winners.set(row.slug, { source: s, row });
+        for (const [n, slug] of source.slugs().entries()) if (!winners.has(slug)) winners.set(slug, { source: s, n });
       });
       return winners;
     });
   }
 
-  private winnerParts<K extends 'forms' | 'explain' | 'search'>(kind: K): Array<{ slug: string; parts: EntryParts[K] }> {
+  private winnerParts<K extends 'forms' | 'explain'>(kind: K): Array<{ slug: string; parts: EntryParts[K] }> {
     const perSource = this.sources.map((source) => source.parts(kind));
-    return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.row.n]! }));
+    return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.n]! }));
   }
 
   /** The entry of `slug` that wins, found by its line alone (no section is parsed whole). */
   private find(slug: string): Winner | undefined {
-    // Once every row is parsed (search, explain, list…), the map of winners answers.
-    if (this.built.has('winners')) return this.winners().get(slug);
     const found = this.memo('found', () => new Map<string, Winner | undefined>());
     if (!found.has(slug)) {
       const row = (source: CompiledDirectory) => source.rowsContaining(`"slug":${JSON.stringify(slug)}`).find((r) => r.slug === slug);
@@ -262,13 +270,29 @@ export class StoredGlossary implements Lookupable {
     return this.guard(() => {
       this.fullCheck();
       return this.memo('search', () => {
-        const data = mergeSearchParts(this.winnerParts('search'));
+        // Documents are the winning entries, numbered in winners' order; each directory's
+        // postings are read one word at a time and renumbered.
+        const winners = [...this.winners()];
+        const docOf = this.sources.map(() => new Map<number, number>());
+        for (const [doc, [, w]] of winners.entries()) docOf[w.source]!.set(w.n, doc);
+        const perSource = this.sources.map((source) => source.lengths());
+        const lengths = FIELD_COUNT.map((f) => winners.map(([, w]) => perSource[w.source]![w.n]![f]!));
         let vocabulary: string[] | undefined;
         return {
-          slugs: data.slugs,
-          lengths: data.lengths,
-          posting: (token: string) => (Object.hasOwn(data.postings, token) ? data.postings[token] : undefined),
-          vocabulary: () => (vocabulary ??= Object.keys(data.postings)),
+          slugs: winners.map(([slug]) => slug),
+          lengths,
+          posting: (word: string) => {
+            const out: number[] = [];
+            for (const [s, source] of this.sources.entries()) {
+              const list = source.postings(word) ?? [];
+              for (let i = 0; i < list.length; i += 3) {
+                const doc = docOf[s]!.get(list[i]!);
+                if (doc !== undefined) out.push(doc, list[i + 1]!, list[i + 2]!);
+              }
+            }
+            return out.length > 0 ? out : undefined;
+          },
+          vocabulary: () => (vocabulary ??= [...new Set(this.sources.flatMap((source) => source.vocabulary()))]),
         };
       });
     });

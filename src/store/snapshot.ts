@@ -3,12 +3,14 @@
  *
  *   GENZ-SNAPSHOT 2\n
  *   {"buildId":…,"dir":…,"dirSignature":…,"sections":{"files":[offset,length],…}}\n
- *   <files><problems><index><forms><explain><search><entries>
+ *   <files><problems><slugs><index><forms><explain><postings><lengths><entries>
  *
  * Every section but `entries` is JSON Lines: one line per term file (files; problems holds
  * only the files with diagnostics) or per entry (the others, in the same order). `index` holds what `define` needs of an entry (slug,
  * term, gist, file, signature, keys, and where its JSON text is in `entries`), so a lookup
  * finds the quoted key's bytes in that section and parses only the lines that hold them.
+ * `postings` is the full-text index, one line per word (`["word", entry, field, count, …]`),
+ * read the same way by `search`, with `lengths` (each entry's field lengths) beside it.
  * Commands that need every entry parse whole sections, and only those they use.
  *
  * A snapshot is written to a new temporary file and renamed over the old one, so a reader
@@ -18,6 +20,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../corpus/parse.ts';
+import type { SearchParts } from '../search/fulltext.ts';
 import type { EntryParts } from '../search/parts.ts';
 
 const MAGIC = 'GENZ-SNAPSHOT 2\n';
@@ -47,7 +50,6 @@ export type IndexRow = EntryParts['brief'] &
   };
 
 export type PartSection = 'forms' | 'explain' | 'search';
-export const PART_SECTIONS: PartSection[] = ['forms', 'explain', 'search'];
 
 /** One entry as compiled. */
 export interface CompiledEntry {
@@ -70,7 +72,7 @@ export interface SnapshotContent {
 
 export class SnapshotError extends Error {}
 
-export type SectionName = 'files' | 'problems' | 'index' | 'forms' | 'explain' | 'search';
+export type SectionName = 'files' | 'problems' | 'slugs' | 'index' | 'forms' | 'explain' | 'postings' | 'lengths';
 
 const lines = (items: unknown[]): Buffer => Buffer.from(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
 
@@ -94,12 +96,39 @@ export function indexRows(content: SnapshotContent): IndexRow[] {
   });
 }
 
+/** The full-text index of a directory: postings by word, and each entry's field lengths. */
+function postingsAndLengths(parts: SearchParts[]): { postings: Buffer; lengths: Buffer } {
+  const byWord = new Map<string, Array<string | number>>();
+  parts.forEach(({ counts }, n) => {
+    for (let i = 0; i < counts.length; i += 3) {
+      const word = counts[i] as string;
+      const line = byWord.get(word) ?? [word];
+      byWord.set(word, line);
+      line.push(n, counts[i + 1]!, counts[i + 2]!);
+    }
+  });
+  const words = [...byWord.keys()].sort();
+  return { postings: lines(words.map((word) => byWord.get(word))), lengths: lines(parts.map((p) => p.lengths)) };
+}
+
+/** Each entry's search parts again, from the postings and lengths lines (to copy them on a rebuild). */
+export function searchPartsOf(postings: Array<Array<string | number>>, lengths: number[][]): SearchParts[] {
+  const parts: SearchParts[] = lengths.map((l) => ({ lengths: l, counts: [] }));
+  for (const [word, ...rest] of postings) {
+    for (let i = 0; i < rest.length; i += 3) parts[rest[i] as number]?.counts.push(word!, rest[i + 1]!, rest[i + 2]!);
+  }
+  return parts;
+}
+
 export function snapshotBytes(content: SnapshotContent): Buffer {
   const bodies: Record<string, Buffer> = {
     files: lines(content.files),
     problems: lines(content.files.filter((file) => file.diagnostics.length > 0)),
+    slugs: lines(content.entries.map((e) => e.brief.slug)),
     index: lines(indexRows(content)),
-    ...Object.fromEntries(PART_SECTIONS.map((kind) => [kind, Buffer.from(content.entries.map((e) => `${e.json[kind]}\n`).join(''))])),
+    forms: Buffer.from(content.entries.map((e) => `${e.json.forms}\n`).join('')),
+    explain: Buffer.from(content.entries.map((e) => `${e.json.explain}\n`).join('')),
+    ...postingsAndLengths(content.entries.map((e) => JSON.parse(e.json.search) as SearchParts)),
     entries: Buffer.concat(content.entries.map((e) => e.text)),
   };
   const sections: Record<string, [number, number]> = {};
