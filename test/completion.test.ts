@@ -15,7 +15,7 @@ const has = (shell: string) => HAS_TMUX && spawnSync(shell, ['-c', 'exit 0']).st
 const SOCKET = `genz-completion-${process.pid}`;
 const state = tempDir({});
 const CONFIG = join(state, 'tmux.conf');
-writeFileSync(CONFIG, 'set -g default-terminal tmux-256color\n');
+writeFileSync(CONFIG, 'set -s exit-empty off\nset -g default-terminal tmux-256color\n');
 
 // `genz` on the PATH, as an install puts it there.
 const binDir = join(state, 'bin');
