@@ -36,7 +36,7 @@ if (require.main === module) {
     bundle = load(file, cache).bundle;
   } catch (error) {
     if (error?.code !== 'ENOENT' || error.path !== file) throw error;
-    process.stderr.write('genz: this copy is not built yet\nhint: run "npm install" (or "npm run build") in the genz folder\n');
+    process.stderr.write('genz: this copy is not built yet\nhint: run "npm ci && npm run build" in the genz folder\n');
     process.exitCode = 3;
   }
   bundle?.main();

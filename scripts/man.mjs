@@ -79,20 +79,22 @@ const STATIC = {
   environment: [
     ['GENZ_PATH', 'Directories of your own term files, separated by ":"; searched after --data and before the built-in glossary.'],
     ['XDG_CONFIG_HOME', 'Your personal term files live in $XDG_CONFIG_HOME/genz/terms (default ~/.config/genz/terms).'],
-    ['XDG_CACHE_HOME', 'Caches live in $XDG_CACHE_HOME/genz (default ~/.cache/genz).'],
-    ['GENZ_PAGER, PAGER', 'The pager for entries taller than the terminal: $GENZ_PAGER, else $PAGER, else "less -FRX". Empty or "cat" turns paging off, as does --no-pager. Output that is not a terminal is never paged.'],
+    ['XDG_CACHE_HOME', 'Caches live in $XDG_CACHE_HOME/genz (default ~/.cache/genz); genz paths shows where, and whether it can be used.'],
+    ['GENZ_PAGER, PAGER', 'The pager for output taller than the terminal (define, search, explain, list, related, random, today, validate, paths): $GENZ_PAGER, else $PAGER, else "less -FRX". Empty or "cat" turns paging off, as does --no-pager. Output that is not a terminal is never paged.'],
     ['LESS', 'Passed to the pager; set to "FRX" when unset, so colours show.'],
     ['NO_COLOR', 'When set and not empty, no colour. TERM=dumb and --no-color also turn colour off.'],
     ['FORCE_COLOR', 'Colour even when the output is not a terminal (0 turns it off).'],
     ['COLUMNS', 'The width to wrap to when the output is not a terminal (default 80; --width wins).'],
     ['GENZ_DEBUG', 'Set to 1 to see the stack trace of an internal error.'],
   ],
+  // Every code in src/errors.ts, with the meanings of the README's table.
   exit: [
     ['0', 'success'],
-    ['1', 'nothing matched (define), or validate found errors'],
-    ['2', 'usage error: unknown command or option, missing argument'],
-    ['3', 'data error: a term file could not be read or parsed while loading'],
-    ['70', 'internal error: a bug in genz'],
+    ['1', 'nothing matched (define, search, explain, related, a list filter), validate found errors, or new would overwrite a file'],
+    ['2', 'usage error: unknown command or option, missing argument, an empty or over-long query or message'],
+    ['3', 'data error: a term file could not be read or parsed while loading (the answer from the rest is still printed; --quiet hides the warnings, not this status)'],
+    ['70', 'internal error: a bug in genz (run with GENZ_DEBUG=1 for the stack trace, and please report it)'],
+    ['74', 'the answer could not be written to standard output (a full disk, a terminal that went away)'],
     ['130', 'interrupted (Ctrl-C)'],
   ],
 };

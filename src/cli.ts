@@ -13,9 +13,7 @@ import { EXIT } from './errors.ts';
 import { fastRoute, reportFailure, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
 import { wrapWords } from './render/wrap.ts';
-import { excerpt } from './render/sanitize.ts';
-import { nearest } from './text/distance.ts';
-import { type Lookupable, lookup } from './search/lookup.ts';
+import { commanderFailure, helpForUnknown } from './usage.ts';
 
 export interface RunOptions {
   /** Compiled built-in glossary to use instead of the one beside the code (tests). */
@@ -76,11 +74,14 @@ function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, s
     .description('A terminal glossary of Gen Z workplace slang.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--data <dir>', 'also load term files from <dir> (repeatable; first wins)', (dir: string, dirs: string[]) => [...dirs, dir], [])
+    // No default value: commander would print "(default: [])" in --help and the man page.
+    .option('--data <dir>', 'also load term files from <dir> (repeatable; first wins)', (dir: string, dirs: string[] = []) => [...dirs, dir])
     .option('--no-builtin', 'leave the built-in glossary out')
     .option('--no-color', 'never colour the output')
     .option('--width <columns>', 'wrap text to this many columns', positiveInt)
     .option('--no-pager', 'never page long output (default pager: $GENZ_PAGER, $PAGER, less -FRX)')
+    .option('-q, --quiet', 'no warnings on stderr (a broken term file still gives exit 3)')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -95,95 +96,51 @@ function buildProgram(io: Io, makeContext: (global: GlobalOptions) => Context, s
     })
     .addHelpText('after', examples('genz define micro-influencer', 'genz define no cap --json | jq .entry.gist'));
 
-  const context = () => makeContext(program.opts<GlobalOptions>());
+  const context = () => {
+    const { data = [], ...global } = program.opts<Partial<GlobalOptions>>();
+    return makeContext({ color: true, builtin: true, ...global, data });
+  };
 
   for (const register of COMMANDS) register(program, context, setExit);
 
   return program;
 }
 
-/** The words after the global options: the unknown command and what followed it. */
-function operands(argv: string[], program: Command): string[] {
-  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (takesValue.has(arg)) i++;
-    else if (!arg.startsWith('-')) words.push(arg);
-  }
-  return words;
-}
-
-/**
- * The hint for an unknown command: a glossary term (typed as `genz rizz` or
- * `genz quiet quitting`) suggests `genz define …`, a near-miss suggests the command. It only
- * suggests: running something other than what was typed is the user's call.
- */
-async function unknownCommandHint(words: string[], ctx: () => Context, commandNames: string[]): Promise<string> {
-  const phrase = words.join(' ');
-  const defineHint = `to look it up, run: genz define ${phrase}`;
-  let index: Lookupable | undefined;
-  try {
-    index = ctx().index();
-  } catch {
-    // the glossary could not load; the other hints will do
-  }
-  if (index?.exact(phrase)) return defineHint;
-  const [command] = nearest(words[0] ?? '', commandNames);
-  if (command) return `did you mean "genz ${command}"?`;
-  if (index && (await lookup(index, phrase)).match) return defineHint;
-  return 'run "genz --help" to see the commands';
-}
-
-/** A term that starts with a dash ("-core") reads as an option: say how to look it up. */
-function termAsOptionHint(message: string, command: string | undefined, ctx: () => Context): string | undefined {
-  const option = /'([^']+)'/.exec(message)?.[1];
-  if (!option || !command || !['define', 'search', 'explain', 'related'].includes(command)) return undefined;
-  try {
-    if (ctx().index().exact(option)?.matched === option) return `to look up "${option}", put -- before it: genz ${command} -- ${option}`;
-  } catch {
-    // the glossary could not load: the general hint will do
-  }
-  return undefined;
-}
-
-async function commanderFailure(error: CommanderError, argv: string[], ctx: () => Context, program: Command): Promise<number> {
-  if (error.exitCode === 0) return EXIT.ok; // --help, --version
-  const message = excerpt(error.message.replace(/^error: /, ''), 300);
-  if (error.code === 'commander.unknownCommand') {
-    const words = operands(argv, program);
-    const commandNames = program.commands.map((c) => c.name());
-    ctx().error(`unknown command "${excerpt(words[0] ?? '')}"`, await unknownCommandHint(words, ctx, commandNames));
-  } else if (error.code === 'commander.unknownOption') {
-    ctx().error(message, termAsOptionHint(error.message, operands(argv, program)[0], ctx) ?? 'run "genz --help" for usage');
-  } else {
-    ctx().error(message, 'run "genz --help" for usage');
-  }
-  return EXIT.usage;
-}
+/** Commands whose output can be long: on a terminal it goes through the pager, as define's does. */
+const PAGED = new Set(['define', 'search', 'explain', 'list', 'related', 'random', 'today', 'validate', 'paths']);
 
 export async function run(argv: string[], io: Io, options: RunOptions = {}): Promise<number> {
   const route = options.noFastPath ? undefined : fastRoute(argv);
   if (route) return runRoute(route, io, options.builtinPath);
   let exitCode: number = EXIT.ok;
-  let lastContext: Context | undefined;
+  let command: string | undefined;
+  const contexts: Context[] = [];
   const makeContext = (global: GlobalOptions) => {
-    lastContext = new Context(io, global, options.builtinPath);
-    return lastContext;
+    const ctx = new Context(io, global, options.builtinPath);
+    if (command && PAGED.has(command)) ctx.holdOutput();
+    contexts.push(ctx);
+    return ctx;
   };
   const program = buildProgram(io, makeContext, (code) => {
     exitCode = code;
   });
-  const fallbackContext = () => lastContext ?? makeContext({ data: [], color: true, builtin: true });
+  program.hook('preAction', (_program, action) => {
+    command = action.name();
+  });
+  const fallbackContext = () => contexts.at(-1) ?? makeContext({ data: [], color: true, builtin: true });
   if (argv.length === 0) {
     io.stdout.write(shortHelp(program));
     return EXIT.ok;
   }
   try {
+    const unknownHelp = await helpForUnknown(argv, fallbackContext, program);
+    if (unknownHelp !== undefined) return unknownHelp;
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return await commanderFailure(error, argv, fallbackContext, program);
-    return reportFailure(error, fallbackContext(), io);
+    return reportFailure(error, fallbackContext(), io, command);
+  } finally {
+    for (const ctx of contexts) await ctx.flushOutput();
   }
 }

@@ -10,7 +10,7 @@ import type { Diagnostic } from './corpus/parse.ts';
 import { EXIT } from './errors.ts';
 import { BUILD_ID } from './install.ts';
 import type { Io } from './io.ts';
-import { pagerCommand, pagerEnv, shouldPage } from './pager.ts';
+import { Output } from './output.ts';
 import { safeJson, sanitizeInline } from './render/sanitize.ts';
 import { type ColorLevel, makeStyle, type Style } from './render/style.ts';
 import { ExplainIndex } from './search/explain.ts';
@@ -29,6 +29,8 @@ export interface GlobalOptions {
   width?: number;
   /** false with --no-pager */
   pager?: boolean;
+  /** true with --quiet: no warnings (the exit status still reports broken files) */
+  quiet?: boolean;
 }
 
 export interface SearchPathEntry {
@@ -43,12 +45,15 @@ export class Context {
   private readonly warnedFiles = new Set<string>();
   private explainer?: ExplainIndex;
   private searcher?: SearchIndex;
+  private readonly output: Output;
 
   constructor(
     readonly io: Io,
     readonly global: GlobalOptions,
     readonly builtinPath?: string,
-  ) {}
+  ) {
+    this.output = new Output(io, global.pager !== false);
+  }
 
   get colorLevel(): ColorLevel {
     const { env, stdout } = this.io;
@@ -212,35 +217,33 @@ export class Context {
   }
 
   out(...lines: string[]): void {
-    this.io.stdout.write(`${lines.join('\n')}\n`);
+    this.output.write(`${lines.join('\n')}\n`);
   }
 
-  /** Writes text as it is, without a newline (prompts). */
+  /** Writes text as it is, without a newline (prompts): never held. */
   write(text: string): void {
     this.io.stdout.write(text);
   }
 
-  /**
-   * Prints a long text through the pager when stdout is a terminal too short for it
-   * ($GENZ_PAGER, else $PAGER, else less -FRX; --no-pager turns it off). A pager that cannot
-   * be started falls back to printing.
-   */
-  async page(text: string): Promise<void> {
-    const command = pagerCommand(this.io.env);
-    if (this.global.pager !== false && command && this.io.page && shouldPage(text, this.io.stdout)) {
-      // While the pager runs, Ctrl-C is the pager's business, not ours.
-      const release = this.io.onInterrupt?.(() => {});
-      try {
-        if (await this.io.page(`${text}\n`, command, pagerEnv(this.io.env))) return;
-      } finally {
-        release?.();
-      }
-    }
-    this.out(text);
+  json(value: unknown): void {
+    this.output.write(`${safeJson(value)}\n`);
   }
 
-  json(value: unknown): void {
-    this.io.stdout.write(`${safeJson(value)}\n`);
+  /**
+   * Prints a long text through the pager when stdout is a terminal too short for it
+   * ($GENZ_PAGER, else $PAGER, else less -FRX; --no-pager turns it off).
+   */
+  page(text: string): Promise<void> {
+    return this.output.page(`${text}\n`);
+  }
+
+  /** Everything printed from now on is paged as one text, when it is too tall (list, search…). */
+  holdOutput(): void {
+    this.output.hold();
+  }
+
+  flushOutput(): Promise<void> {
+    return this.output.flush();
   }
 
   error(message: string, hint?: string): void {
@@ -250,6 +253,7 @@ export class Context {
   }
 
   warn(message: string): void {
+    if (this.global.quiet) return;
     this.io.stderr.write(`genz: warning: ${sanitizeInline(message)}\n`);
   }
 }

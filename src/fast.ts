@@ -31,6 +31,7 @@ export function fastRoute(argv: string[]): FastRoute | undefined {
     const arg = argv[i]!;
     const value = argv[i + 1];
     if (arg === '--no-color') global.color = false;
+    else if (arg === '--quiet' || arg === '-q') global.quiet = true;
     else if (arg === '--no-builtin') global.builtin = false;
     else if (arg === '--data' && value !== undefined && !value.startsWith('-')) global.data.push(argv[++i]!);
     else if (arg === '--width' && value !== undefined && /^[1-9][0-9]{0,5}$/.test(value)) global.width = Number(argv[++i]);
@@ -42,7 +43,7 @@ export function fastRoute(argv: string[]): FastRoute | undefined {
   let json = false;
   for (const arg of argv.slice(i + 1)) {
     if (arg === '--json') json = true;
-    else if (arg === '-' && command === 'explain') words.push(arg);
+    else if (arg === '-' && (command === 'explain' || command === 'define')) words.push(arg); // "-": standard input
     else if (arg.startsWith('-')) return undefined;
     else words.push(arg);
   }
@@ -54,19 +55,26 @@ export function fastRoute(argv: string[]): FastRoute | undefined {
 export async function runRoute(route: FastRoute, io: Io, builtinPath?: string): Promise<number> {
   const ctx = new Context(io, route.global, builtinPath);
   const options = route.json ? { json: true } : {};
+  ctx.holdOutput(); // long output is paged on a terminal, as cli.ts does for these commands
   try {
     if (route.command === 'define') return await define(ctx, route.words, options);
     if (route.command === 'search') return search(ctx, route.words, options);
     return await explain(ctx, route.words, options);
   } catch (error) {
-    return reportFailure(error, ctx, io);
+    return reportFailure(error, ctx, io, route.command);
+  } finally {
+    await ctx.flushOutput();
   }
 }
 
-/** The one place a failure becomes a message and an exit code (cli.ts uses it too). */
-export function reportFailure(error: unknown, ctx: Context, io: Io): number {
+/**
+ * The one place a failure becomes a message and an exit code (cli.ts uses it too). A usage
+ * error without a hint of its own points to the command's help.
+ */
+export function reportFailure(error: unknown, ctx: Context, io: Io, command?: string): number {
   if (error instanceof GenzError) {
-    ctx.error(error.message, error.hint);
+    const helpHint = error.exitCode === EXIT.usage && command ? `run "genz ${command} --help" for usage` : undefined;
+    ctx.error(error.message, error.hint ?? helpHint);
     return error.exitCode;
   }
   io.stderr.write(`genz: internal error: ${excerpt(sanitizeInline(String((error as Error)?.message ?? error)), 300)}\n`);

@@ -51,8 +51,8 @@ describe('genz define (real binary)', () => {
   });
 
   it.each([
-    [['define'], /missing required argument/],
-    [['define', 'rizz', '--bogus'], /unknown option '--bogus'/],
+    [['define'], /define needs a term/],
+    [['define', 'rizz', '--bogus'], /unknown option "--bogus"/],
     [['defnie', 'rizz'], /unknown command "defnie"/],
     [['--width', 'abc', 'define', 'rizz'], /--width/],
   ])('usage error %j exits 2 with one line and a hint', (args, message) => {

@@ -92,3 +92,36 @@ describe('define pages a long entry on a terminal (in-process)', () => {
     expect(stdout).toContain('\nFAQ\n');
   });
 });
+
+describe('long output of the other commands is paged as define pages an entry (in-process)', () => {
+  const env = () => cleanEnv({ GENZ_PAGER: 'my-pager', NO_COLOR: '1' });
+  const tty = { isTTY: true, columns: 80, rows: 10 };
+
+  it.each([
+    [['list']],
+    [['search', 'work', '--limit', '30']],
+    [['related', 'quiet', 'quitting']],
+    [['explain', 'ngl that deck ate, no cap. Priya lowkey has rizz, the vibe check was mid fr']],
+    [['random', '--seed', '1']],
+    [['list', '--json']],
+  ])('%j: one page holding what --no-pager prints', async (argv) => {
+    const paged = await genzInProcess(argv, { ...tty, env: env() });
+    expect(paged.stdout).toBe('');
+    expect(paged.pages).toHaveLength(1);
+    const plain = await genzInProcess(['--no-pager', ...argv], { ...tty, env: env() });
+    expect(plain.pages).toHaveLength(0);
+    expect(paged.pages[0]!.text).toBe(plain.stdout);
+  });
+
+  it('streams, unpaged, when stdout is not a terminal', async () => {
+    const { stdout, pages } = await genzInProcess(['list'], { isTTY: false, rows: 10, env: env() });
+    expect(pages).toHaveLength(0);
+    expect(stdout.split('\n').length).toBeGreaterThan(300);
+  });
+
+  it('prints what fits without a pager', async () => {
+    const { stdout, pages } = await genzInProcess(['list', '--categories'], { ...tty, rows: 40, env: env() });
+    expect(pages).toHaveLength(0);
+    expect(stdout).toMatch(/^CATEGORY +TERMS\n/);
+  });
+});

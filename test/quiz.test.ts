@@ -162,7 +162,7 @@ describe('genz quiz, played in-process', () => {
   it('refuses without a terminal for input', async () => {
     const { status, stderr } = await genzInProcess([...data, 'quiz'], { ...terminal, stdinIsTTY: false });
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^genz: quiz is interactive and needs a terminal.*--json/);
+    expect(stderr).toMatch(/^genz: quiz is interactive and needs a terminal\n.*--json/);
   });
 });
 
@@ -174,8 +174,8 @@ describe('genz quiz (real binary)', () => {
     const { status, stdout, stderr } = genz(['quiz']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^genz: quiz is interactive and needs a terminal/);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(2);
+    expect(stderr).toBe('genz: quiz is interactive and needs a terminal\nhint: for the questions as data, use "genz quiz --json"\n');
   });
 
   it('--json prints a question set that validates against the schema', () => {
@@ -194,7 +194,7 @@ describe('genz quiz (real binary)', () => {
   });
 
   it.each([
-    [['quiz', '--category', 'vibes'], /argument 'vibes' is invalid/],
+    [['quiz', '--category', 'vibes'], /--category "vibes": not a category/],
     [['quiz', '--count', '0'], /--count/],
     [['quiz', '--seed', '-1'], /--seed/],
   ])('%j is a usage error', (args, message) => {

@@ -15,7 +15,8 @@ const SOCKET = `genz-test-${process.pid}`;
 const state = tempDir({});
 const CONFIG = join(state, 'tmux.conf');
 // Keep a finished pane on screen so its output and exit status can be read.
-writeFileSync(CONFIG, 'set -g remain-on-exit on\nset -g default-terminal tmux-256color\nset -g history-limit 10000\n');
+// exit-empty off: the server stays up between sessions, so a new session never races its shutdown.
+writeFileSync(CONFIG, 'set -s exit-empty off\nset -g remain-on-exit on\nset -g default-terminal tmux-256color\nset -g history-limit 10000\n');
 const ENV = cleanEnv({ TERM: 'xterm-256color' });
 let sessions = 0;
 const EXITED = /\[genz exited (\d+)\]/;
@@ -193,6 +194,30 @@ describe.skipIf(!HAS_TMUX)('in a terminal (tmux)', () => {
       });
     });
 
+    // Ten files that each break the strict bar: validate has a screenful to say.
+    const broken = tempDir(
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`thin-${i}.yaml`, `term: thin ${i}\ncategory: team\nworkplace: safe\ndefinition: Short.\n`])),
+    );
+    const message = 'ngl that deck ate, no cap. Priya lowkey has rizz, the vibe check was mid fr, and the quiet quitting talk was giving burnout';
+    it.each([
+      ['list', ['list']],
+      ['search', ['search', 'work', '--limit', '30']],
+      ['related', ['related', 'quiet', 'quitting']],
+      ['explain', ['explain', message]],
+      ['validate', ['validate', '--strict', broken]],
+    ])('pages the long output of %s as it pages define', async (_name, args) => {
+      const marker = join(tempDir({}), 'paged');
+      await inPane(args, { height: 8, env: { GENZ_PAGER: pagerScript(marker) } }, async (pane) => {
+        await pane.exited();
+        expect(existsSync(marker)).toBe(true);
+      });
+      const plain = join(tempDir({}), 'paged');
+      await inPane(['--no-pager', ...args], { height: 8, env: { GENZ_PAGER: pagerScript(plain) } }, async (pane) => {
+        await pane.exited();
+        expect(existsSync(plain)).toBe(false);
+      });
+    });
+
     it.skipIf(spawnSync('less', ['--version']).status !== 0)('uses less -FRX by default: the entry starts at the top, q quits', async () => {
       await inPane(['define', 'micro-influencer'], { width: 80, height: 24 }, async (pane) => {
         await until('less to show the entry', () => pane.screen().startsWith('micro-influencer\n'));
@@ -201,6 +226,21 @@ describe.skipIf(!HAS_TMUX)('in a terminal (tmux)', () => {
         pane.type('q');
         expect(await pane.exited()).toBe(0);
       });
+    });
+  });
+
+  it('lines up list --categories in columns on a terminal', async () => {
+    await inPane(['list', '--categories'], {}, async (pane) => {
+      expect(await pane.exited()).toBe(0);
+      const lines = pane.text().split('\n');
+      expect(lines[0]).toMatch(/^CATEGORY +TERMS$/);
+      const rows = lines.slice(1);
+      expect(rows.length).toBeGreaterThanOrEqual(5);
+      for (const row of rows) {
+        expect(row).toMatch(/^[a-z-]+ +\d+$/);
+        expect(row).not.toContain('\t');
+        expect(displayWidth(row)).toBe(displayWidth(lines[0]!)); // counts right-aligned under TERMS
+      }
     });
   });
 

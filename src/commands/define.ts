@@ -5,7 +5,7 @@ import { excerpt } from '../render/sanitize.ts';
 import { lookup } from '../search/lookup.ts';
 import { examples, type Register } from './registry.ts';
 import { collect, parseSections } from './sections.ts';
-import { queryOf } from './shared.ts';
+import { queryOf, stdinWords } from './shared.ts';
 
 export interface DefineOptions {
   json?: boolean;
@@ -15,7 +15,8 @@ export interface DefineOptions {
 }
 
 export async function define(ctx: Context, words: string[], options: DefineOptions): Promise<number> {
-  const query = queryOf(words, 'define', 'genz define micro-influencer');
+  const given = words.length === 1 && words[0] === '-' ? await stdinWords(ctx, 'define') : words;
+  const query = queryOf(given, 'define', 'genz define micro-influencer');
   // Checked before the lookup, so a typo in a section name is reported even for a miss.
   const sections = options.section ? parseSections(options.section) : undefined;
   const { match, suggestions } = await lookup(ctx.index(), query);
@@ -38,7 +39,7 @@ export const registerDefine: Register = (program, context, setExit) => {
   program
     .command('define')
     .description('print the full entry of the best match for a term')
-    .argument('<term...>', 'the term; words are joined, so quotes are optional')
+    .argument('<term...>', 'the term; words are joined, so quotes are optional; "-" reads it from standard input')
     .addOption(
       // program.createOption, not `new Option`: this module must load without commander (fast.ts).
       program.createOption('-s, --section <names>', `print only these sections (comma-separated or repeated): ${SECTIONS.join(', ')}`)

@@ -2,6 +2,7 @@ import { CATEGORIES, type Category, type Entry, type WorkplaceRating } from '../
 import type { Context } from '../context.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
+import { displayWidth } from '../render/width.ts';
 import { examples, type Register } from './registry.ts';
 import { gistRow, parseCategory, parseRating } from './shared.ts';
 
@@ -11,10 +12,32 @@ export interface ListOptions {
   tag?: string;
   workplace?: WorkplaceRating;
   categories?: boolean;
+  tags?: boolean;
 }
 
-function categoryCounts(entries: Entry[]): Array<{ name: string; count: number }> {
+interface Count {
+  name: string;
+  count: number;
+}
+
+function categoryCounts(entries: Entry[]): Count[] {
   return CATEGORIES.map((name) => ({ name, count: entries.filter((e) => e.category === name).length })).filter((c) => c.count > 0);
+}
+
+function tagCounts(entries: Entry[]): Count[] {
+  const counts = new Map<string, number>();
+  for (const tag of entries.flatMap((e) => e.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Names and counts: lined up in columns on a terminal, "name<TAB>count" in a pipe (for cut and awk). */
+function countTable(ctx: Context, heading: string, counts: Count[]): string[] {
+  const names = counts.map((c) => sanitizeInline(c.name));
+  if (!ctx.io.stdout.isTTY) return counts.map((c, i) => `${names[i]}\t${c.count}`);
+  const nameWidth = Math.max(heading.length, ...names.map(displayWidth));
+  const countWidth = Math.max('TERMS'.length, ...counts.map((c) => String(c.count).length));
+  const row = (name: string, count: string) => `${name}${' '.repeat(nameWidth - displayWidth(name))}  ${count.padStart(countWidth)}`;
+  return [ctx.style.heading(row(heading, 'TERMS')), ...counts.map((c, i) => row(names[i]!, String(c.count)))];
 }
 
 export function list(ctx: Context, options: ListOptions): number {
@@ -27,11 +50,11 @@ export function list(ctx: Context, options: ListOptions): number {
         (!options.workplace || e.workplace === options.workplace) &&
         (!tag || e.tags.some((t) => t.toLowerCase() === tag)),
     );
-  if (options.categories) {
-    const counts = categoryCounts(entries);
-    if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'list', categories: counts });
-    else for (const c of counts) ctx.out(`${c.name}\t${c.count}`);
-    return ctx.loadStatus;
+  if (options.categories || options.tags) {
+    const [key, heading, counts] = options.categories ? ['categories', 'CATEGORY', categoryCounts(entries)] : ['tags', 'TAG', tagCounts(entries)];
+    if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'list', [key]: counts });
+    else if (counts.length > 0) ctx.out(...countTable(ctx, heading, counts));
+    return entries.length === 0 ? ctx.nothingFound('no entries match these filters') : ctx.loadStatus;
   }
   if (options.json) {
     ctx.json({
@@ -63,7 +86,8 @@ export const registerList: Register = (program, context, setExit) => {
     .option('-c, --category <category>', 'only this category', parseCategory)
     .option('-t, --tag <tag>', 'only entries with this tag')
     .option('-w, --workplace <rating>', 'only this workplace rating (safe, casual, avoid)', parseRating)
-    .option('--categories', 'list the categories with their counts')
+    .addOption(program.createOption('--categories', 'list the categories with their counts').conflicts('tags'))
+    .option('--tags', 'list the tags with their counts')
     .option('--json', 'print the list as JSON')
     .addHelpText('after', examples('genz list --category wellbeing --workplace safe', 'genz list | wc -l', 'genz list --categories'))
     .action((options: ListOptions) => setExit(list(context(), options)));

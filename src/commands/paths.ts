@@ -9,14 +9,22 @@ export interface PathsOptions {
   json?: boolean;
 }
 
+/** Where the cache lives ($XDG_CACHE_HOME/genz), and whether genz can use it (Context.cache). */
+function cacheReport(ctx: Context): { dir: string | null; usable: boolean; problem: string | null } {
+  const cache = ctx.cache();
+  const dir = ctx.cacheRoot ?? null;
+  return 'problem' in cache ? { dir, usable: false, problem: cache.problem } : { dir, usable: true, problem: null };
+}
+
 export function paths(ctx: Context, options: PathsOptions): number {
   const glossary = ctx.glossary();
   const from = new Map(ctx.searchPath().map((entry) => [entry.dir, entry.from]));
   const directories = glossary.directories.map((d) => ({ dir: d.dir, from: d.builtin ? 'built-in' : (from.get(d.dir) ?? '--data'), terms: d.count }));
   const shadowed = glossary.shadowed.map((hidden) => ({ slug: hidden.slug, hidden: hidden.source.path, by: glossary.get(hidden.slug)!.source.path }));
   const problems = glossary.errors;
+  const cache = cacheReport(ctx);
   if (options.json) {
-    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'paths', directories, shadowed, problems });
+    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'paths', directories, shadowed, problems, cache });
     return ctx.loadStatus;
   }
   const s = ctx.style;
@@ -30,6 +38,9 @@ export function paths(ctx: Context, options: PathsOptions): number {
     ctx.out('', s.heading('OVERRIDDEN ENTRIES'));
     for (const o of shadowed) ctx.out(`  ${sanitizeInline(o.slug)}: ${sanitizeInline(o.by)} hides ${sanitizeInline(o.hidden)}`);
   }
+  ctx.out('', s.heading('CACHE'));
+  if (cache.usable) ctx.out(`  ${sanitizeInline(cache.dir!)}  [usable]`);
+  else ctx.out(`  ${cache.dir ? `${sanitizeInline(cache.dir)}  ` : ''}[not usable: ${sanitizeInline(cache.problem!)}]`, '  (your directories are compiled in memory on every run instead; answers are the same)');
   ctx.out('', s.heading('PROBLEMS'));
   if (problems.length === 0) ctx.out('  none');
   for (const d of problems) ctx.out(`  ${sanitizeInline(formatDiagnostic(d))}`);
@@ -40,7 +51,7 @@ export const registerPaths: Register = (program, context, setExit) => {
   program
     .command('paths')
     .alias('doctor')
-    .description('show the directories terms come from, how many each gave, and any problems')
+    .description('show where terms come from, where the cache is, and any problems')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', examples('genz paths', 'genz paths --data ./team-terms', 'genz paths --json | jq .directories'))
     .action((options: PathsOptions) => setExit(paths(context(), options)));

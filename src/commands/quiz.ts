@@ -3,8 +3,7 @@
  * number and Enter), so anything that types into a terminal can play; Ctrl-C ends the round
  * with the score so far. `--json` prints the question set instead, for bots.
  */
-import { Option } from 'commander';
-import { CATEGORIES, type Category } from '../corpus/entry.ts';
+import type { Category } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
@@ -12,6 +11,7 @@ import { answerPrompt, promptOf, renderQuestion, renderScore, renderVerdict } fr
 import { buildQuiz, type Question } from '../quiz/questions.ts';
 import { positiveInt, wholeNumber } from './numbers.ts';
 import { examples, type Register } from './registry.ts';
+import { parseCategory } from './shared.ts';
 
 export interface QuizOptions {
   count: number;
@@ -55,7 +55,7 @@ async function ask(ctx: Context, choices: number, interrupted: Promise<'interrup
 export async function quiz(ctx: Context, options: QuizOptions): Promise<number> {
   const { stdin, stdout } = ctx.io;
   if (!options.json && !(stdin.isTTY && stdout.isTTY && stdin.readLine)) {
-    throw new UsageError('quiz is interactive and needs a terminal; for the questions as data, use "genz quiz --json"');
+    throw new UsageError('quiz is interactive and needs a terminal', 'for the questions as data, use "genz quiz --json"');
   }
   const seed = options.seed ?? freshSeed(ctx);
   const questions = buildQuiz(ctx.glossary().entries, { count: options.count, seed, ...(options.category ? { category: options.category } : {}) });
@@ -94,7 +94,7 @@ export const registerQuiz: Register = (program, context, setExit) => {
     .command('quiz')
     .description('flashcards: pick the meaning of a term from four')
     .option('-n, --count <n>', 'how many questions', positiveInt, 5)
-    .addOption(new Option('-c, --category <category>', 'only terms from this category').choices(CATEGORIES))
+    .option('-c, --category <category>', 'only terms from this category', parseCategory)
     .option('--seed <n>', 'replay the same round (any whole number)', wholeNumber)
     .option('--json', 'print the question set as JSON instead of playing (schema/output.schema.json)')
     .addHelpText('after', examples('genz quiz', 'genz quiz --count 10 --category workplace-trend', 'genz quiz --json --seed 7 | jq ".questions[0]"'))

@@ -21,6 +21,8 @@ export async function related(ctx: Context, words: string[], options: RelatedOpt
   const query = queryOf(words, 'related', 'genz related quiet quitting');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (!match) {
+    // As define: a document on a miss too, so a script reads the suggestions and the exit status.
+    if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'related', query, match: null, entry: null, outgoing: [], incoming: [], suggestions });
     const names = suggestions.map((s) => s.term);
     return ctx.nothingFound(`no entry for "${excerpt(query)}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
   }
@@ -36,7 +38,9 @@ export async function related(ctx: Context, words: string[], options: RelatedOpt
   );
 
   if (options.json) {
-    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'related', query, entry: { slug: entry.slug, term: entry.term }, outgoing, incoming });
+    const { type, score, matched } = match;
+    const found = { match: { type, score, matched }, entry: { slug: entry.slug, term: entry.term } };
+    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'related', query, ...found, outgoing, incoming, suggestions: [] });
   } else {
     const width = ctx.io.stdout.isTTY ? ctx.width : Number.POSITIVE_INFINITY;
     const block = (title: string, links: Link[]) => {

@@ -1,7 +1,8 @@
 /** Small pieces several commands share: option parsing and one-line rows. */
 import { CATEGORIES, type Category, type Entry, WORKPLACE_RATINGS, type WorkplaceRating } from '../corpus/entry.ts';
+import type { Context } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { excerpt, sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import type { Style } from '../render/style.ts';
 import { hang } from '../render/wrap.ts';
 import { nearest } from '../text/distance.ts';
@@ -20,7 +21,7 @@ function oneOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     const [guess] = nearest(value, allowed);
-    throw new InvalidArgumentError(`unknown ${what} "${excerpt(value)}"${guess ? ` (did you mean "${guess}"?)` : ''}; one of: ${allowed.join(', ')}`);
+    throw new InvalidArgumentError(`not a ${what}${guess ? ` (did you mean "${guess}"?)` : ''}; one of: ${allowed.join(', ')}`);
   };
 }
 
@@ -38,6 +39,17 @@ export function queryOf(words: string[], command: string, example: string): stri
     throw new UsageError(`the query is ${query.length} characters; ${command} takes at most ${MAX_QUERY_CHARS}`);
   }
   return query;
+}
+
+/**
+ * The words of a query given as "-": standard input, read whole (`echo rizz | genz define -`).
+ * A terminal is not read, so genz never sits waiting for a term nobody is typing.
+ */
+export async function stdinWords(ctx: Context, command: string): Promise<string[]> {
+  if (ctx.io.stdin.isTTY) throw new UsageError(`${command} - reads the term from standard input`, `pipe it in: echo rizz | genz ${command} -`);
+  const text = await ctx.io.stdin.readAll(MAX_QUERY_CHARS * 4);
+  if (text === undefined) throw new UsageError(`the query on standard input is too long; ${command} takes at most ${MAX_QUERY_CHARS} characters`);
+  return text.split(/\s+/).filter(Boolean);
 }
 
 /** "term — gist", wrapped with a hanging indent on a terminal, one line when piped. */
