@@ -19,6 +19,7 @@ function valueArguments(flag: Flag): string {
       return " -x -a '(__genz_sections)'";
     case 'category':
     case 'rating':
+    case 'format':
       return ` -x -a ${quote(FIXED_VALUES[flag.value]!.join(' '))}`;
     default:
       return ' -x'; // a number or a date: nothing to offer, and no file names

@@ -4,6 +4,7 @@
  * each flag's value is, and what the command's operands are.
  */
 import type { Command, Option } from 'commander';
+import { FORMATS } from '../../export/types.ts';
 import { CATEGORIES, WORKPLACE_RATINGS } from '../../corpus/entry.ts';
 import { SECTIONS } from '../../render/entry.ts';
 
@@ -11,7 +12,7 @@ export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** What a flag's value is: a fixed list, a name asked of genz, a directory, or free text (a number, a date). */
-export type ValueKind = 'category' | 'rating' | 'section' | 'tag' | 'dir' | 'text';
+export type ValueKind = 'category' | 'rating' | 'section' | 'format' | 'tag' | 'dir' | 'text';
 /** What a command's operands are. */
 export type OperandKind = 'term' | 'path' | 'shell' | 'command' | 'text' | 'none';
 
@@ -47,10 +48,12 @@ const VALUE_KINDS: Record<string, ValueKind> = {
   '--tag': 'tag',
   '--data': 'dir',
   '--dir': 'dir',
+  '--out': 'dir',
+  '--format': 'format',
 };
 
 /** The fixed lists; term names and tags are asked of `genz list` as you type. */
-export const FIXED_VALUES: Partial<Record<ValueKind, readonly string[]>> = { category: CATEGORIES, rating: WORKPLACE_RATINGS, section: SECTIONS };
+export const FIXED_VALUES: Partial<Record<ValueKind, readonly string[]>> = { category: CATEGORIES, rating: WORKPLACE_RATINGS, section: SECTIONS, format: FORMATS };
 
 const OPERAND_KINDS: Record<string, OperandKind> = { define: 'term', related: 'term', validate: 'path', completion: 'shell', help: 'command' };
 const REPEATABLE = new Set(['--data', '--section']);

@@ -20,6 +20,7 @@ function valueAction(flag: Flag): string {
       return `:${name}:_genz_sections`;
     case 'category':
     case 'rating':
+    case 'format':
       return `:${name}:(${FIXED_VALUES[flag.value]!.join(' ')})`;
     default:
       return `:${name}: `; // a number or a date: say what is wanted, offer nothing
