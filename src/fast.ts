@@ -56,7 +56,7 @@ export async function runRoute(route: FastRoute, io: Io, builtinPath?: string): 
   const options = route.json ? { json: true } : {};
   try {
     if (route.command === 'define') return await define(ctx, route.words, options);
-    if (route.command === 'search') return search(ctx, route.words, options);
+    if (route.command === 'search') return await search(ctx, route.words, options);
     return await explain(ctx, route.words, options);
   } catch (error) {
     return reportFailure(error, ctx, io);

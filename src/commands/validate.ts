@@ -3,7 +3,7 @@
  * checks across the files (duplicate slugs and aliases, related links that go nowhere).
  */
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermFiles, readTermFile } from '../corpus/read.ts';
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, type ParseResult } from '../corpus/parse.ts';
@@ -13,6 +13,7 @@ import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { compact, normalize } from '../text/normalize.ts';
+import { quote } from '../text/quote.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface ValidateOptions {
@@ -32,7 +33,7 @@ function filesOf(ctx: Context, paths: string[]): string[] {
     return [...dirs, ...builtin].flatMap((dir) => listTermFiles(dir));
   }
   return paths.flatMap((given) => {
-    const path = isAbsolute(given) ? given : resolve(ctx.io.cwd, given);
+    const path = ctx.absolute(given);
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
@@ -57,7 +58,7 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
     if (!entry) continue;
     const first = winners.get(entry.slug);
     if (first) {
-      out.push(at(checked, [], 'warning', `slug "${entry.slug}" is also defined by ${first.file}, which wins`, 'duplicate-slug'));
+      out.push(at(checked, [], 'warning', `slug ${quote(entry.slug)} is also defined by ${first.file}, which wins`, 'duplicate-slug'));
     } else winners.set(entry.slug, checked);
   }
 
@@ -75,7 +76,7 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
         const claim = claims.get(key);
         if (claim && claim.checked !== checked) {
           if (!reported) {
-            out.push(at(checked, path, 'error', `"${text}" is also claimed by ${claim.checked.result.entry!.slug} (${claim.checked.file})`, 'duplicate-alias'));
+            out.push(at(checked, path, 'error', `${quote(text)} is also claimed by ${claim.checked.result.entry!.slug} (${claim.checked.file})`, 'duplicate-alias'));
           }
           reported = true;
         } else claims.set(key, { checked, path, text });
@@ -91,14 +92,14 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
   for (const [key, claim] of claims) {
     const owner = otherKeys.get(key);
     if (owner && key === compact(normalize(claim.text))) {
-      out.push(at(claim.checked, claim.path, 'warning', `"${claim.text}" is also a term or alias of ${owner}`, 'duplicate-alias'));
+      out.push(at(claim.checked, claim.path, 'warning', `${quote(claim.text)} is also a term or alias of ${owner}`, 'duplicate-alias'));
     }
   }
 
   for (const checked of winners.values()) {
     checked.result.entry!.related.forEach((link, i) => {
       if (!winners.has(link.slug) && !others.has(link.slug)) {
-        out.push(at(checked, ['related', i, 'slug'], 'error', `related link "${link.slug}" resolves nowhere`, 'broken-link'));
+        out.push(at(checked, ['related', i, 'slug'], 'error', `related link ${quote(link.slug)} resolves nowhere`, 'broken-link'));
       }
     });
   }

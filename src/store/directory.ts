@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermNames, readTermFile } from '../corpus/read.ts';
 import { type EntryParts, entryParts, type PartKind } from '../search/parts.ts';
+import { finish, type Steps } from '../text/steps.ts';
 import { type FileRecord, type Signature, type Snapshot, type SnapshotContent, SnapshotError, type StoredBrief } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
@@ -89,8 +90,16 @@ export class CompiledDirectory {
 
   /** Every file as recorded: none added, removed or changed (stats them all). */
   current(): boolean {
+    return finish(this.currentSteps());
+  }
+
+  *currentSteps(): Steps<boolean> {
     if (!matches(this.dirSignature, statOrUndefined(this.dir))) return false;
-    return this.files().every((file) => matches(file.signature, statOrUndefined(join(this.dir, file.name))));
+    for (const file of this.files()) {
+      if (!matches(file.signature, statOrUndefined(join(this.dir, file.name)))) return false;
+      yield;
+    }
+    return true;
   }
 
   close(): void {
@@ -103,6 +112,11 @@ export class CompiledDirectory {
  * Throws a UsageError when the directory cannot be listed.
  */
 export function compileDirectory(dir: string, previous: CompiledDirectory | undefined, buildId: string, now: () => number): SnapshotContent {
+  return finish(compileSteps(dir, previous, buildId, now));
+}
+
+/** compileDirectory as steps: one per term file. */
+export function* compileSteps(dir: string, previous: CompiledDirectory | undefined, buildId: string, now: () => number): Steps<SnapshotContent> {
   const recordedAt = now();
   // Stat the directory before listing it: a file added meanwhile makes the next look compile again.
   const dirStat = statOrUndefined(dir);
@@ -140,6 +154,7 @@ export function compileDirectory(dir: string, previous: CompiledDirectory | unde
       const parts = entryParts(result.entry);
       content.parts.push({ ...parts, brief: { ...parts.brief, file: name } });
     }
+    yield;
   }
   return content;
 }
