@@ -19,6 +19,7 @@ interface Link {
 
 export async function related(ctx: Context, words: string[], options: RelatedOptions): Promise<number> {
   const query = queryOf(words, 'related', 'genz related quiet quitting');
+  await ctx.prepare('entries');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (!match) {
     const names = suggestions.map((s) => s.term);

@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermFiles, readTermFile } from '../corpus/read.ts';
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, type ParseResult } from '../corpus/parse.ts';
-import type { Path } from '../corpus/validate.ts';
+import type { Path, Profile } from '../corpus/validate.ts';
+import { drive, finish, type Steps } from '../text/steps.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
@@ -106,10 +107,22 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
   return out;
 }
 
-export function validate(ctx: Context, paths: string[], options: ValidateOptions): number {
+/** Each file read and checked, a step per file (text/steps.ts), so Ctrl-C works in a big directory. */
+function* checkSteps(files: string[], profile: Profile): Steps<Checked[]> {
+  const checked: Checked[] = [];
+  for (const file of files) {
+    checked.push({ file, result: readTermFile(file, { profile, dir: dirname(file) }) });
+    yield;
+  }
+  return checked;
+}
+
+export async function validate(ctx: Context, paths: string[], options: ValidateOptions): Promise<number> {
   const profile = options.strict ? 'strict' : 'basic';
+  await ctx.prepare('entries');
   const files = [...new Set(filesOf(ctx, paths))];
-  const checkedFiles = files.map((file) => ({ file, result: readTermFile(file, { profile, dir: dirname(file) }) }));
+  const steps = checkSteps(files, profile);
+  const checkedFiles = ctx.io.pause ? await drive(steps, ctx.io.pause, ctx.io.clock ?? Date.now) : finish(steps);
   // Links may point anywhere in the glossary in use, not only at the files being checked.
   const glossary = ctx.glossary();
   const diagnostics = [...checkedFiles.flatMap((c) => c.result.diagnostics), ...crossChecks(checkedFiles, glossary.bySlug)].sort(
@@ -135,5 +148,5 @@ export const registerValidate: Register = (program, context, setExit) => {
     .option('--strict', "hold entries to the built-in glossary's bar (minimum lengths and counts)")
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', examples('genz validate', 'genz validate ./terms --strict', 'genz validate --json | jq .errors'))
-    .action((paths: string[], options: ValidateOptions) => setExit(validate(context(), paths, options)));
+    .action(async (paths: string[], options: ValidateOptions) => setExit(await validate(context(), paths, options)));
 };
