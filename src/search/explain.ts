@@ -9,7 +9,7 @@
 import type { Entry } from '../corpus/entry.ts';
 import { compact } from '../text/normalize.ts';
 import { finish, type Steps } from '../text/steps.ts';
-import { isEmojiToken, phraseTokens, type Token, tokenize } from '../text/tokens.ts';
+import { isEmojiToken, phraseTokens, type Token, tokenizeSteps } from '../text/tokens.ts';
 
 /** Tokens (or hits) between steps of explainSteps: a few milliseconds of work. */
 const STEP_TOKENS = 2048;
@@ -153,8 +153,7 @@ export class ExplainIndex {
    * that a caller can pause between them and Ctrl-C ends a megabyte's explain at once.
    */
   *explainSteps(text: string): Steps<Hit[]> {
-    const tokens = tokenize(text);
-    yield;
+    const tokens = yield* tokenizeSteps(text);
     const found: Array<{ slug: string; from: number; to: number }> = [];
     for (let i = 0, next = STEP_TOKENS; i < tokens.length; ) {
       if (i >= next) {
