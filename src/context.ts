@@ -7,7 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { accessSync, constants, existsSync } from 'node:fs';
 import type { Glossary } from './corpus/glossary.ts';
 import type { Diagnostic } from './corpus/parse.ts';
-import { EXIT } from './errors.ts';
+import { EXIT, UsageError } from './errors.ts';
 import { BUILD_ID } from './install.ts';
 import type { Io } from './io.ts';
 import { Output } from './output.ts';
@@ -18,7 +18,7 @@ import { SearchIndex } from './search/fulltext.ts';
 import type { Lookupable } from './search/lookup.ts';
 import type { EntryBrief } from './search/parts.ts';
 import { CacheDir, cacheRootOf } from './store/cache-dir.ts';
-import { openBuiltin, StoredGlossary } from './store/glossary.ts';
+import { openBuiltin, type StoreOptions, StoredGlossary } from './store/glossary.ts';
 
 export interface GlobalOptions {
   data: string[];
@@ -82,6 +82,19 @@ export class Context {
     return columns > 0 ? columns : 80;
   }
 
+  /**
+   * A path from the command line or GENZ_PATH, made absolute against the working directory.
+   * When that directory was removed, a relative path is a usage error: resolved against
+   * $PWD, it could make `genz new` recreate the removed directory.
+   */
+  absolute(path: string): string {
+    if (isAbsolute(path)) return path;
+    if (this.io.cwdRemoved) {
+      throw new UsageError(`${path}: the working directory no longer exists`, 'cd to a directory that exists, or give an absolute path');
+    }
+    return resolve(this.io.cwd, path);
+  }
+
   /** $XDG_CONFIG_HOME/genz/terms (default ~/.config/genz/terms), whether or not it exists. */
   personalDir(): string {
     const { env } = this.io;
@@ -100,11 +113,11 @@ export class Context {
    */
   searchPath(): SearchPathEntry[] {
     if (this.path) return this.path;
-    const { env, cwd } = this.io;
-    const abs = (dir: string) => (isAbsolute(dir) ? dir : resolve(cwd, dir));
-    const path: SearchPathEntry[] = this.global.data.map((dir) => ({ dir: abs(dir), from: '--data' as const }));
+    const { env } = this.io;
+    const path: SearchPathEntry[] = this.global.data.map((dir) => ({ dir: this.absolute(dir), from: '--data' as const }));
     for (const dir of (env['GENZ_PATH'] ?? '').split(':').filter(Boolean)) {
-      if (existsSync(abs(dir))) path.push({ dir: abs(dir), from: 'GENZ_PATH' });
+      const abs = isAbsolute(dir) || !this.io.cwdRemoved ? this.absolute(dir) : undefined;
+      if (abs !== undefined && existsSync(abs)) path.push({ dir: abs, from: 'GENZ_PATH' });
       else this.warn(`GENZ_PATH names ${dir}, which does not exist; skipped`);
     }
     const personal = this.personalDir();
@@ -128,18 +141,34 @@ export class Context {
 
   /** The glossary in use (store/glossary.ts): each command reads only what it needs. */
   compiled(): StoredGlossary {
-    if (!this.stored) {
-      const cache = this.cache();
-      if ('problem' in cache) this.warn(`not using a cache: ${cache.problem}`);
-      this.stored = new StoredGlossary({
-        dirs: this.readableDirs(),
-        ...(this.global.builtin ? { builtin: openBuiltin(this.builtinPath) } : {}),
-        ...('problem' in cache ? {} : { cache }),
-        buildId: BUILD_ID,
-        now: this.io.clock ?? Date.now,
-      });
-    }
+    this.stored ??= new StoredGlossary(this.storeOptions());
     return this.stored;
+  }
+
+  private storeOptions(): StoreOptions {
+    const cache = this.cache();
+    if ('problem' in cache) this.warn(`not using a cache: ${cache.problem}`);
+    return {
+      dirs: this.readableDirs(),
+      ...(this.global.builtin ? { builtin: openBuiltin(this.builtinPath) } : {}),
+      ...('problem' in cache ? {} : { cache }),
+      buildId: BUILD_ID,
+      now: this.io.clock ?? Date.now,
+    };
+  }
+
+  /**
+   * Opens the glossary (and with `check`, stats every file; with `entries`, reads every
+   * entry) pausing now and then, so that Ctrl-C ends even a long compile at once. Commands
+   * call it first; without Io.pause it does nothing and the work happens when first needed.
+   */
+  async prepare(level: 'open' | 'check' | 'entries'): Promise<void> {
+    const pause = this.io.pause;
+    if (!pause) return;
+    this.stored ??= await StoredGlossary.open(this.storeOptions(), pause);
+    if (level === 'open' || this.loaded) return;
+    const glossary = await this.stored.prepare(pause, level === 'entries');
+    if (glossary) this.loaded = glossary;
   }
 
   /** The search path's directories, less those that exist but cannot be read (a warning each). */

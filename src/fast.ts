@@ -58,7 +58,7 @@ export async function runRoute(route: FastRoute, io: Io, builtinPath?: string): 
   ctx.holdOutput(); // long output is paged on a terminal, as cli.ts does for these commands
   try {
     if (route.command === 'define') return await define(ctx, route.words, options);
-    if (route.command === 'search') return search(ctx, route.words, options);
+    if (route.command === 'search') return await search(ctx, route.words, options);
     return await explain(ctx, route.words, options);
   } catch (error) {
     return reportFailure(error, ctx, io, route.command);

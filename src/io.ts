@@ -5,12 +5,23 @@ export interface Io {
   stdin: InStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * The working directory was removed: `cwd` is then only $PWD, a name for a directory that
+   * is gone (or is another one now), so relative paths are refused rather than resolved there.
+   */
+  cwdRemoved?: boolean;
   /** Local date, for `today`; injectable so tests are stable. */
   now: () => Date;
   /** Milliseconds since the epoch, for file timestamps (default Date.now). */
   clock?: () => number;
   /** The user's id, so that genz uses only cache directories of its own. */
   uid?: number;
+  /**
+   * Lets the event loop run for a moment, so that a signal (Ctrl-C) is handled in the middle
+   * of long work: the store and the commands call it between slices of work. Absent: the
+   * work runs to its end in one go.
+   */
+  pause?: () => Promise<void>;
   /** Runs the user's editor on a file, in the terminal; returns its exit status. */
   openEditor?: (editor: string, file: string) => number;
   /**

@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from '
 import { EXIT } from './errors.ts';
 import { fastRoute, runRoute } from './fast.ts';
 import type { Io } from './io.ts';
-import { spawnPager } from './pager.ts';
+import { spawnPager, stopPager } from './pager.ts';
 
 /**
  * What stdin holds now, without waiting and without process.stdin (whose streams cost ~5 ms
@@ -17,9 +17,11 @@ function readStdinNow(maxBytes: number): { chunks: Buffer[]; size: number; compl
   let fd = 0;
   try {
     const stat = fstatSync(0);
+    if (stat.isDirectory()) throw Object.assign(new Error('standard input is a directory'), { code: 'EISDIR' });
     if (stat.isFIFO()) fd = openSync('/proc/self/fd/0', constants.O_RDONLY | constants.O_NONBLOCK);
     else if (!stat.isFile()) return undefined;
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw error;
     return undefined;
   }
   const chunks: Buffer[] = [];
@@ -33,8 +35,10 @@ function readStdinNow(maxBytes: number): { chunks: Buffer[]; size: number; compl
       size += n;
       if (size > maxBytes) return { chunks, size, complete: true };
     }
-  } catch {
-    // EAGAIN: the writer has more to come. (Anything else: the stream reports it.)
+  } catch (error) {
+    // EAGAIN: the writer has more to come. Anything else (EBADF: fd 0 open for writing
+    // only; EISDIR) is the answer: standard input cannot be read.
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
     return { chunks, size, complete: false };
   } finally {
     if (fd !== 0) closeSync(fd);
@@ -44,7 +48,7 @@ function readStdinNow(maxBytes: number): { chunks: Buffer[]; size: number; compl
 /** All of stdin, or undefined past maxBytes. */
 function readStdin(maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const now = readStdinNow(maxBytes);
+    const now = readStdinNow(maxBytes); // throws, rejecting, when stdin cannot be read
     const chunks = now?.chunks ?? [];
     let size = now?.size ?? 0;
     const finish = () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8'));
@@ -163,12 +167,12 @@ function isTerminal(fd: 0 | 1 | 2): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
-/** The working directory; one that was removed under us reads as $PWD (or /): relative paths then fail as missing. */
-function workingDirectory(): string {
+/** The working directory; one that was removed under us reads as $PWD (or /), marked removed. */
+function workingDirectory(): { cwd: string; cwdRemoved?: true } {
   try {
-    return process.cwd();
+    return { cwd: process.cwd() };
   } catch {
-    return process.env['PWD'] || '/';
+    return { cwd: process.env['PWD'] || '/', cwdRemoved: true };
   }
 }
 
@@ -181,6 +185,15 @@ export async function main(): Promise<void> {
     if (handler) handler();
     else process.exit(EXIT.interrupted);
   });
+  // Killed by SIGTERM, SIGHUP (the terminal closed) or SIGQUIT: the pager goes first, so the
+  // terminal is left usable, then genz exits as that signal would have it (128 + its number).
+  // Nothing is left half-written either way: every file is written and renamed in one
+  // synchronous step, and a handler runs only between such steps.
+  for (const signal of ['SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) {
+    process.on(signal, () => {
+      void stopPager(signal).finally(() => process.exit(128 + process.getBuiltinModule('node:os').constants.signals[signal]));
+    });
+  }
   const stdinLines = lineReader();
 
   const stdoutIsTTY = isTerminal(1);
@@ -209,7 +222,7 @@ export async function main(): Promise<void> {
       readLine: stdinLines.readLine,
     },
     env: process.env,
-    cwd: workingDirectory(),
+    ...workingDirectory(),
     now: () => new Date(),
     clock: Date.now,
     ...(process.getuid ? { uid: process.getuid() } : {}),
@@ -218,6 +231,7 @@ export async function main(): Promise<void> {
       process.getBuiltinModule('node:child_process').spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' })
         .status ?? 1,
     page: spawnPager,
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
     onInterrupt: (handler) => {
       interruptHandlers.push(handler);
       return () => {

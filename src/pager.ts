@@ -74,6 +74,8 @@ export function spawnPager(text: string, command: string[], env: Env): Promise<b
     // Loaded here, not at start-up: most runs never page.
     const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(program, args, { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
+    const exited = new Promise<void>((done) => child.on('close', () => done()));
+    running = { child, exited };
     child.on('spawn', () => {
       started = true;
     });
@@ -81,10 +83,29 @@ export function spawnPager(text: string, command: string[], env: Env): Promise<b
       if (!started) resolve(false);
     });
     child.on('close', () => {
+      running = undefined;
       if (started) resolve(true);
     });
     // The reader may quit before reading everything (q in less): not an error.
     child.stdin.on('error', () => {});
     child.stdin.end(text);
   });
+}
+
+/** The pager now running, if any: it must not outlive genz (it would fight the shell for the terminal). */
+let running: { child: import('node:child_process').ChildProcess; exited: Promise<void> } | undefined;
+
+/**
+ * Ends the running pager with `signal` and waits (at most `waitMs`) for it to exit, so that
+ * it has put the terminal back (less leaves its alternate screen and raw mode) before genz
+ * exits and the shell prints its prompt. Resolves at once when no pager runs.
+ */
+export async function stopPager(signal: NodeJS.Signals, waitMs = 1000): Promise<void> {
+  const pager = running;
+  if (!pager) return;
+  pager.child.kill(signal === 'SIGQUIT' || signal === 'SIGHUP' ? 'SIGTERM' : signal);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([pager.exited, new Promise<void>((done) => (timer = setTimeout(done, waitMs)))]);
+  clearTimeout(timer);
+  if (running === pager) pager.child.kill('SIGKILL');
 }

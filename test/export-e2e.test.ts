@@ -208,11 +208,11 @@ describe('speed', () => {
 describe('completion', () => {
   it('offers export, its flags and its formats in every shell', () => {
     const bash = genz(['completion', 'bash']).stdout;
-    expect(bash).toMatch(/export\) flags="--format -f --out -o --title --base-url --stamp --force --json --help"/);
-    expect(bash).toContain('--format|-f) COMPREPLY=( $(compgen -W "html md csv json" -- "$cur") )');
-    expect(genz(['completion', 'zsh']).stdout).toContain('compgen -W "html md csv json"');
+    expect(bash).toMatch(/export\) flags="--format -f --out -o --title --base-url --stamp --force --json"/);
+    expect(bash).toContain('"export --format"|"export -f") _genz_words "html md csv json"; return ;;');
+    expect(genz(['completion', 'zsh']).stdout).toContain('(html md csv json)');
     const fish = genz(['completion', 'fish']).stdout;
-    expect(fish).toContain("complete -c genz -n '__fish_seen_subcommand_from export' -l format -s f -x -a 'html md csv json'");
-    expect(fish).toContain('complete -c genz -n __fish_use_subcommand -a export');
+    expect(fish).toContain("complete -c genz -n '__genz_using export' -l format -s f -x -a 'html md csv json'");
+    expect(fish).toContain("complete -c genz -n 'not __genz_command' -a export");
   });
 });

@@ -52,6 +52,8 @@ export interface FakeIoOptions {
   now?: Date;
   /** Parse with commander even where the fast path (src/fast.ts) would answer. */
   noFastPath?: boolean;
+  /** Io.pause: long work is done in slices with this between them (absent: in one piece). */
+  pause?: () => Promise<void>;
 }
 
 export const CTRL_C = '\u0003';
@@ -109,6 +111,7 @@ export async function genzInProcess(argv: string[], options: FakeIoOptions = {})
       pages.push({ text, command, env });
       return options.pagerStarts ?? true;
     },
+    ...(options.pause ? { pause: options.pause } : {}),
     onInterrupt: (handler) => {
       interruptHandlers.push(handler);
       return () => {

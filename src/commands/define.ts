@@ -19,6 +19,7 @@ export async function define(ctx: Context, words: string[], options: DefineOptio
   const query = queryOf(given, 'define', 'genz define micro-influencer');
   // Checked before the lookup, so a typo in a section name is reported even for a miss.
   const sections = options.section ? parseSections(options.section) : undefined;
+  await ctx.prepare('open');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (options.json) ctx.json(defineJson(query, match, suggestions, ctx.termOf));
   if (!match) {

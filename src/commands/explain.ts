@@ -5,6 +5,8 @@ import { sanitizeBlock, sanitizeInline } from '../render/sanitize.ts';
 import { hang, wrapWords } from '../render/wrap.ts';
 import { type Certainty, codePointCounter, type Hit } from '../search/explain.ts';
 import { examples, type Register } from './registry.ts';
+import { renderInSlices } from './slices.ts';
+import { drive } from '../text/steps.ts';
 
 export interface ExplainOptions {
   json?: boolean;
@@ -31,7 +33,14 @@ async function messageText(ctx: Context, words: string[]): Promise<string> {
   if (ctx.io.stdin.isTTY) {
     throw new UsageError('explain needs a message', 'pass it as arguments, or pipe it in: pbpaste | genz explain');
   }
-  const text = await ctx.io.stdin.readAll(MAX_MESSAGE_BYTES);
+  let text: string | undefined;
+  try {
+    text = await ctx.io.stdin.readAll(MAX_MESSAGE_BYTES);
+  } catch (error) {
+    // fd 0 open for writing only, a directory, a device that fails: one line, not a crash.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read standard input${code ? ` (${code})` : ''}`);
+  }
   if (text === undefined) throw tooLong('more than that on standard input');
   return text;
 }
@@ -69,7 +78,9 @@ function highlight(ctx: Context, text: string, hits: Hit[], width: number | unde
 export async function explain(ctx: Context, words: string[], options: ExplainOptions): Promise<number> {
   const text = await messageText(ctx, words);
   if (text.trim() === '') throw new UsageError('the message is empty', 'try: genz explain "that deck ate, no cap"');
-  const hits = ctx.explainIndex().explain(text);
+  await ctx.prepare('check');
+  const index = ctx.explainIndex();
+  const hits = ctx.io.pause ? await drive(index.explainSteps(text), ctx.io.pause, ctx.io.clock ?? Date.now) : index.explain(text);
 
   // Each term once, in order of first appearance; certain if any of its uses is.
   const terms = new Map<string, { certainty: Certainty; count: number }>();
@@ -107,7 +118,8 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
   } else if (hits.length > 0) {
     const tty = ctx.io.stdout.isTTY === true;
     // Wrapped to the terminal; piped, the message keeps its own lines.
-    ctx.out(highlight(ctx, text.trimEnd(), hits, tty ? ctx.width : undefined));
+    const width = tty ? ctx.width : undefined;
+    ctx.out(await renderInSlices(text.trimEnd(), hits, width === undefined, ctx.io.pause, (slice, inside) => highlight(ctx, slice, inside, width)));
     ctx.out('');
     for (const [slug, { certainty }] of terms) {
       const entry = ctx.brief(slug)!;

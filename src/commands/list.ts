@@ -40,7 +40,18 @@ function countTable(ctx: Context, heading: string, counts: Count[]): string[] {
   return [ctx.style.heading(row(heading, 'TERMS')), ...counts.map((c, i) => row(names[i]!, String(c.count)))];
 }
 
-export function list(ctx: Context, options: ListOptions): number {
+/** Prints a row per entry, pausing between slices so that Ctrl-C ends a long list at once. */
+async function inSlices(ctx: Context, entries: Entry[], row: (entry: Entry) => string): Promise<void> {
+  for (let start = 0; start < entries.length; start += ROWS_PER_SLICE) {
+    if (start > 0) await ctx.io.pause?.();
+    ctx.out(entries.slice(start, start + ROWS_PER_SLICE).map(row).join('\n'));
+  }
+}
+
+const ROWS_PER_SLICE = 500;
+
+export async function list(ctx: Context, options: ListOptions): Promise<number> {
+  await ctx.prepare('entries');
   const tag = options.tag?.toLowerCase();
   const entries = ctx
     .glossary()
@@ -67,11 +78,11 @@ export function list(ctx: Context, options: ListOptions): number {
     // People get a browsable list; pipes get one slug per line (`genz list | wc -l`).
     for (const { name, count } of categoryCounts(entries)) {
       ctx.out(`${ctx.style.heading(name.toUpperCase())} (${count})`);
-      for (const entry of entries.filter((e) => e.category === name)) ctx.out(gistRow(entry, ctx.style, ctx.width));
+      await inSlices(ctx, entries.filter((e) => e.category === name), (entry) => gistRow(entry, ctx.style, ctx.width));
       ctx.out('');
     }
   } else {
-    for (const entry of entries) ctx.out(sanitizeInline(entry.slug));
+    await inSlices(ctx, entries, (entry) => sanitizeInline(entry.slug));
   }
   if (entries.length === 0) {
     return ctx.nothingFound('no entries match these filters');
@@ -90,5 +101,5 @@ export const registerList: Register = (program, context, setExit) => {
     .option('--tags', 'list the tags with their counts')
     .option('--json', 'print the list as JSON')
     .addHelpText('after', examples('genz list --category wellbeing --workplace safe', 'genz list | wc -l', 'genz list --categories'))
-    .action((options: ListOptions) => setExit(list(context(), options)));
+    .action(async (options: ListOptions) => setExit(await list(context(), options)));
 };

@@ -1,6 +1,4 @@
 /** `genz new <term...>`: a commented template for a new term file, ready to fill in. */
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from '../context.ts';
 import { CATEGORIES, WORKPLACE_RATINGS } from '../corpus/entry.ts';
@@ -9,6 +7,7 @@ import { schemaPath } from '../install.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { slugify } from '../text/normalize.ts';
+import { writeNewFile } from './new-file.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface NewOptions {
@@ -109,22 +108,8 @@ export function newTerm(ctx: Context, words: string[], options: NewOptions): num
   const slug = slugify(term);
   if (slug === '') throw new UsageError(`cannot make a file name from "${term}"`, 'give the term letters or digits; an emoji can go in aliases');
   const firstUserDir = ctx.searchPath()[0]?.dir;
-  const dir = options.dir ? (isAbsolute(options.dir) ? options.dir : resolve(ctx.io.cwd, options.dir)) : (firstUserDir ?? ctx.personalDir());
-  const file = join(dir, `${slug}.yaml`);
-  // Written whole under a temporary name, then linked into place: link() refuses an existing
-  // name atomically (rename would overwrite it), so the file appears complete or not at all.
-  const temporary = join(dir, `.${slug}.yaml.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, template(term), { flag: 'wx' });
-    linkSync(temporary, file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new GenzError(`${file} already exists; not overwriting it`, 1, 'edit it, or choose another name');
-    throw new GenzError(`cannot write ${file}: ${(error as Error).message}`, 1);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  const dir = options.dir ? ctx.absolute(options.dir) : (firstUserDir ?? ctx.personalDir());
+  const file = writeNewFile(dir, `${slug}.yaml`, template(term));
   const existing = ctx.glossary().get(slug);
   if (existing && existing.source.path !== file) ctx.warn(`this file will override the entry from ${existing.source.path}`);
   if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'new', slug, path: file });

@@ -33,7 +33,8 @@ async function show(ctx: Context, entry: Entry, json: object | undefined): Promi
   return ctx.loadStatus;
 }
 
-export function random(ctx: Context, options: PickOptions): Promise<number> {
+export async function random(ctx: Context, options: PickOptions): Promise<number> {
+  await ctx.prepare('entries');
   const entries = candidates(ctx, options.category);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const entry = entries[Math.floor(seededRandom(seed)() * entries.length)]!;
@@ -55,7 +56,8 @@ function parseDate(text: string): { year: number; month: number; day: number } {
   return { year, month, day };
 }
 
-export function today(ctx: Context, options: PickOptions): Promise<number> {
+export async function today(ctx: Context, options: PickOptions): Promise<number> {
+  await ctx.prepare('entries');
   const now = ctx.io.now();
   const date = options.date ? parseDate(options.date) : { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   const iso = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;

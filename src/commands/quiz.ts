@@ -58,6 +58,7 @@ export async function quiz(ctx: Context, options: QuizOptions): Promise<number> 
     throw new UsageError('quiz is interactive and needs a terminal', 'for the questions as data, use "genz quiz --json"');
   }
   const seed = options.seed ?? freshSeed(ctx);
+  await ctx.prepare('entries');
   const questions = buildQuiz(ctx.glossary().entries, { count: options.count, seed, ...(options.category ? { category: options.category } : {}) });
   if (options.json) {
     ctx.json(quizJson(questions, seed, options.category ?? null));

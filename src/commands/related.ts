@@ -19,6 +19,7 @@ interface Link {
 
 export async function related(ctx: Context, words: string[], options: RelatedOptions): Promise<number> {
   const query = queryOf(words, 'related', 'genz related quiet quitting');
+  await ctx.prepare('entries');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (!match) {
     // As define: a document on a miss too, so a script reads the suggestions and the exit status.

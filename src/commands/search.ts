@@ -12,8 +12,9 @@ export interface SearchOptions {
   category?: Category;
 }
 
-export function search(ctx: Context, words: string[], options: SearchOptions): number {
+export async function search(ctx: Context, words: string[], options: SearchOptions): Promise<number> {
   const query = queryOf(words, 'search', 'genz search pretend to work');
+  await ctx.prepare('check');
   const index = ctx.searchIndex();
   const allow = options.category ? (slug: string) => ctx.brief(slug)?.category === options.category : undefined;
   const hits = index.search(query, options.limit ?? 10, allow);
@@ -54,5 +55,5 @@ export const registerSearch: Register = (program, context, setExit) => {
     .option('-c, --category <category>', 'only entries of this category', parseCategory)
     .option('--json', 'print the results as JSON, with scores')
     .addHelpText('after', examples('genz search pretend to work', 'genz search influencer --limit 3', 'genz search money --category career-money --json'))
-    .action((words: string[], options: SearchOptions) => setExit(search(context(), words, options)));
+    .action(async (words: string[], options: SearchOptions) => setExit(await search(context(), words, options)));
 };

@@ -3,16 +3,18 @@
  * checks across the files (duplicate slugs and aliases, related links that go nowhere).
  */
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermFiles, readTermFile } from '../corpus/read.ts';
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, type ParseResult } from '../corpus/parse.ts';
-import type { Path } from '../corpus/validate.ts';
+import type { Path, Profile } from '../corpus/validate.ts';
+import { drive, finish, type Steps } from '../text/steps.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { compact, normalize } from '../text/normalize.ts';
+import { quote } from '../text/quote.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface ValidateOptions {
@@ -32,7 +34,7 @@ function filesOf(ctx: Context, paths: string[]): string[] {
     return [...dirs, ...builtin].flatMap((dir) => listTermFiles(dir));
   }
   return paths.flatMap((given) => {
-    const path = isAbsolute(given) ? given : resolve(ctx.io.cwd, given);
+    const path = ctx.absolute(given);
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
@@ -57,7 +59,7 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
     if (!entry) continue;
     const first = winners.get(entry.slug);
     if (first) {
-      out.push(at(checked, [], 'warning', `slug "${entry.slug}" is also defined by ${first.file}, which wins`, 'duplicate-slug'));
+      out.push(at(checked, [], 'warning', `slug ${quote(entry.slug)} is also defined by ${first.file}, which wins`, 'duplicate-slug'));
     } else winners.set(entry.slug, checked);
   }
 
@@ -75,7 +77,7 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
         const claim = claims.get(key);
         if (claim && claim.checked !== checked) {
           if (!reported) {
-            out.push(at(checked, path, 'error', `"${text}" is also claimed by ${claim.checked.result.entry!.slug} (${claim.checked.file})`, 'duplicate-alias'));
+            out.push(at(checked, path, 'error', `${quote(text)} is also claimed by ${claim.checked.result.entry!.slug} (${claim.checked.file})`, 'duplicate-alias'));
           }
           reported = true;
         } else claims.set(key, { checked, path, text });
@@ -91,24 +93,36 @@ function crossChecks(checkedFiles: Checked[], others: Map<string, Entry>): Diagn
   for (const [key, claim] of claims) {
     const owner = otherKeys.get(key);
     if (owner && key === compact(normalize(claim.text))) {
-      out.push(at(claim.checked, claim.path, 'warning', `"${claim.text}" is also a term or alias of ${owner}`, 'duplicate-alias'));
+      out.push(at(claim.checked, claim.path, 'warning', `${quote(claim.text)} is also a term or alias of ${owner}`, 'duplicate-alias'));
     }
   }
 
   for (const checked of winners.values()) {
     checked.result.entry!.related.forEach((link, i) => {
       if (!winners.has(link.slug) && !others.has(link.slug)) {
-        out.push(at(checked, ['related', i, 'slug'], 'error', `related link "${link.slug}" resolves nowhere`, 'broken-link'));
+        out.push(at(checked, ['related', i, 'slug'], 'error', `related link ${quote(link.slug)} resolves nowhere`, 'broken-link'));
       }
     });
   }
   return out;
 }
 
-export function validate(ctx: Context, paths: string[], options: ValidateOptions): number {
+/** Each file read and checked, a step per file (text/steps.ts), so Ctrl-C works in a big directory. */
+function* checkSteps(files: string[], profile: Profile): Steps<Checked[]> {
+  const checked: Checked[] = [];
+  for (const file of files) {
+    checked.push({ file, result: readTermFile(file, { profile, dir: dirname(file), positions: true }) });
+    yield;
+  }
+  return checked;
+}
+
+export async function validate(ctx: Context, paths: string[], options: ValidateOptions): Promise<number> {
   const profile = options.strict ? 'strict' : 'basic';
+  await ctx.prepare('entries');
   const files = [...new Set(filesOf(ctx, paths))];
-  const checkedFiles = files.map((file) => ({ file, result: readTermFile(file, { profile, dir: dirname(file), positions: true }) }));
+  const steps = checkSteps(files, profile);
+  const checkedFiles = ctx.io.pause ? await drive(steps, ctx.io.pause, ctx.io.clock ?? Date.now) : finish(steps);
   // Links may point anywhere in the glossary in use, not only at the files being checked.
   const glossary = ctx.glossary();
   const diagnostics = [...checkedFiles.flatMap((c) => c.result.diagnostics), ...crossChecks(checkedFiles, glossary.bySlug)].sort(
@@ -134,5 +148,5 @@ export const registerValidate: Register = (program, context, setExit) => {
     .option('--strict', "hold entries to the built-in glossary's bar (minimum lengths and counts)")
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', examples('genz validate', 'genz validate ./terms --strict', 'genz validate --json | jq .errors'))
-    .action((paths: string[], options: ValidateOptions) => setExit(validate(context(), paths, options)));
+    .action(async (paths: string[], options: ValidateOptions) => setExit(await validate(context(), paths, options)));
 };

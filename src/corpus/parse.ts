@@ -7,6 +7,7 @@ import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import { requireBundled } from '../bundled.ts';
 import type { Entry } from './entry.ts';
+import { excerpt } from '../text/quote.ts';
 import { complexityProblem, MAX_YAML_TOKENS, textProblem } from './limits.ts';
 import { type EntryFields, type Path, type Profile, type Severity, validateTerm } from './validate.ts';
 
@@ -60,6 +61,10 @@ export interface ParseResult {
 
 /** Largest term file we read; anything bigger is refused before parsing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** The parser's own messages are cut to this (its longest fixed text is about 90 characters). */
+const MAX_YAML_MESSAGE_CHARS = 120;
+/** No diagnostic message is longer: fixed text and a few quotes of QUOTE_CHARS each. */
+const MAX_MESSAGE_CHARS = 400;
 // Alias expansion cap: a legitimate term file needs few anchors; a "billion laughs" needs many.
 const MAX_ALIAS_COUNT = 50;
 
@@ -78,7 +83,8 @@ export function parseTermText(
     line,
     col,
     severity,
-    message,
+    // Quotes are cut where they are made (text/quote.ts); this bounds the whole line.
+    message: excerpt(message, MAX_MESSAGE_CHARS),
     rule,
   });
   // YAML counts a lone CR (old Mac files) as a line break; the parser does not. Replacing
@@ -156,8 +162,10 @@ function keyNodeOf(doc: ReturnType<typeof Yaml.parseDocument>, path: Path): Node
   return undefined;
 }
 
+/** The parser's message, one line, cut: it may quote the file (an alias name, a tag). */
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+  const line = (message.slice(0, 4 * MAX_YAML_MESSAGE_CHARS).split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
+  return excerpt(line, MAX_YAML_MESSAGE_CHARS);
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -31,11 +31,7 @@ export function sanitizeBlock(text: string): string {
 }
 
 /** User input quoted in a one-line message, cut to `max` characters (code points). */
-export function excerpt(text: string, max = 60): string {
-  // 4·max code units hold at least 2·max code points, astral ones included.
-  const chars = Array.from(text.length > 4 * max ? text.slice(0, 4 * max) : text);
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
+export { excerpt } from '../text/quote.ts';
 
 /**
  * JSON.stringify escapes C0 controls; this also escapes DEL, C1, bidi controls and the

@@ -8,7 +8,11 @@
  */
 import type { Entry } from '../corpus/entry.ts';
 import { compact } from '../text/normalize.ts';
-import { isEmojiToken, phraseTokens, type Token, tokenize } from '../text/tokens.ts';
+import { finish, type Steps } from '../text/steps.ts';
+import { isEmojiToken, phraseTokens, type Token, tokenizeSteps } from '../text/tokens.ts';
+
+/** Tokens (or hits) between steps of explainSteps: a few milliseconds of work. */
+const STEP_TOKENS = 2048;
 
 export type Certainty = 'certain' | 'possible';
 
@@ -141,9 +145,21 @@ export class ExplainIndex {
 
   /** Every hit in the text, in order; overlapping phrases resolved longest-first. */
   explain(text: string): Hit[] {
-    const tokens = tokenize(text);
+    return finish(this.explainSteps(text));
+  }
+
+  /**
+   * explain() as steps (text/steps.ts), a step every STEP_TOKENS tokens of each pass, so
+   * that a caller can pause between them and Ctrl-C ends a megabyte's explain at once.
+   */
+  *explainSteps(text: string): Steps<Hit[]> {
+    const tokens = yield* tokenizeSteps(text);
     const found: Array<{ slug: string; from: number; to: number }> = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0, next = STEP_TOKENS; i < tokens.length; ) {
+      if (i >= next) {
+        next += STEP_TOKENS;
+        yield;
+      }
       const match = this.longestAt(tokens, i);
       if (!match) {
         i++;
@@ -153,7 +169,11 @@ export class ExplainIndex {
       i = match.to;
     }
     // Pass 1: unambiguous terms, and ambiguous ones settled by a cue or their own context.
-    const verdicts = found.map((f) => (this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain'));
+    const verdicts: Array<Certainty | undefined> = [];
+    for (const f of found) {
+      verdicts.push(this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain');
+      if (verdicts.length % STEP_TOKENS === 0) yield;
+    }
     // Pass 2: an ambiguous word near slang found in pass 1 is possible: in the same sentence,
     // or on the same line when its own sentence is a short one ("Plan slaps. Big W 🔥").
     // Only chat-register terms lend context: "work-life balance" does not make "flex" slang.
@@ -165,7 +185,8 @@ export class ExplainIndex {
     // `settled` is in message order: look only at the window of neighbours, so a long
     // message full of hits costs linear time, not quadratic.
     let windowStart = 0;
-    found.forEach((f, i) => {
+    for (const [i, f] of found.entries()) {
+      if (i % STEP_TOKENS === STEP_TOKENS - 1) yield;
       const own = sentence[f.from]!;
       const near = (s: { from: number }) =>
         s !== f &&
@@ -184,11 +205,11 @@ export class ExplainIndex {
         return s !== undefined && verdicts[k] !== undefined && (s.to === f.from || s.from === f.to) && sameSentence(text, tokens, Math.min(s.from, f.from), Math.max(s.to, f.to) - 1);
       };
       const certainty = verdicts[i] ?? (anyNear() || touching(i - 1) || touching(i + 1) ? 'possible' : undefined);
-      if (!certainty) return;
+      if (!certainty) continue;
       const start = tokens[f.from]!.start;
       const end = tokens[f.to - 1]!.end;
       hits.push({ slug: f.slug, text: text.slice(start, end), start, end, certainty });
-    });
+    }
     return hits;
   }
 

@@ -23,11 +23,12 @@ import type { SearchSource } from '../search/fulltext.ts';
 import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
 import type { EntryBrief, EntryParts } from '../search/parts.ts';
 import type { CacheDir } from './cache-dir.ts';
-import { CompiledDirectory, compileDirectory, matches, statOrUndefined } from './directory.ts';
+import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
+import { CompiledDirectory, compileSteps, matches, statOrUndefined } from './directory.ts';
 import { join } from 'node:path';
 import { DataError, GenzError } from '../errors.ts';
 import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
-import { type IndexRow, Snapshot, SnapshotError, snapshotBytes } from './snapshot.ts';
+import { type IndexRow, Snapshot, type SnapshotContent, SnapshotError, snapshotBytes } from './snapshot.ts';
 import { compact, normalize } from '../text/normalize.ts';
 
 /** The built-in glossary that ships with the package, compiled by `npm run build`. */
@@ -70,34 +71,87 @@ export class StoredGlossary implements Lookupable {
   private fullyChecked: boolean;
   private built = new Map<string, unknown>();
 
-  constructor(private readonly options: StoreOptions) {
-    this.sources = options.dirs.map((dir) => this.open(dir));
+  constructor(
+    private readonly options: StoreOptions,
+    opened?: CompiledDirectory[],
+  ) {
+    this.sources = opened ?? options.dirs.map((dir) => finish(this.open(dir)));
     if (options.builtin) this.sources.push(options.builtin);
     this.fullyChecked = options.dirs.length === 0;
   }
 
+  /** The constructor's work with pauses (text/steps.ts), so that Ctrl-C works while it compiles. */
+  static async open(options: StoreOptions, pause: Pause): Promise<StoredGlossary> {
+    const store = new StoredGlossary(options, []);
+    const opened: CompiledDirectory[] = [];
+    for (const dir of options.dirs) opened.push(await drive(store.open(dir), pause, options.now));
+    store.sources.unshift(...opened);
+    return store;
+  }
+
   /** Check 1: the directory's snapshot if the directory is unchanged, else a fresh compile. */
-  private open(dir: string): CompiledDirectory {
+  private *open(dir: string): Steps<CompiledDirectory> {
     const now = this.options.now();
     const snapshot = this.options.cache?.read(dir, now);
     const previous = snapshot && CompiledDirectory.fromSnapshot(dir, snapshot);
     if (previous && matches(previous.dirSignature, statOrUndefined(dir))) return previous;
-    return this.compile(dir, previous);
+    return yield* this.compileSteps(dir, previous);
   }
 
   private compile(dir: string, previous: CompiledDirectory | undefined): CompiledDirectory {
-    let content: ReturnType<typeof compileDirectory>;
+    return finish(this.compileSteps(dir, previous));
+  }
+
+  private *compileSteps(dir: string, previous: CompiledDirectory | undefined): Steps<CompiledDirectory> {
+    let content: SnapshotContent;
     try {
-      content = compileDirectory(dir, previous, this.options.buildId, this.options.now);
+      content = yield* compileSteps(dir, previous, this.options.buildId, this.options.now);
     } catch (error) {
       // A damaged snapshot (a section that does not parse) is compiled from scratch.
       if (!previous || (error as Error).name === 'UsageError') throw error;
-      content = compileDirectory(dir, undefined, this.options.buildId, this.options.now);
+      content = yield* compileSteps(dir, undefined, this.options.buildId, this.options.now);
     } finally {
       previous?.close();
     }
+    // Written and renamed in one synchronous step: no signal handler runs in between, so
+    // Ctrl-C or SIGTERM never leaves a temporary file behind.
     this.options.cache?.write(dir, snapshotBytes(content), this.options.now());
     return CompiledDirectory.fromContent(content);
+  }
+
+  /**
+   * Check 3 with pauses, then every entry read: what `list` needs, made ready so that
+   * Ctrl-C works meanwhile. A damaged snapshot met here is left to the guarded sync path.
+   */
+  async prepare(pause: Pause, entries: boolean): Promise<Glossary | undefined> {
+    try {
+      if (!this.fullyChecked) {
+        const stale: boolean[] = [];
+        for (const source of this.sources) stale.push(!source.builtin && !(await drive(source.currentSteps(), pause, this.options.now)));
+        for (const [i, source] of this.sources.entries()) {
+          if (stale[i]) this.sources[i] = await drive(this.compileSteps(source.dir, source), pause, this.options.now);
+        }
+        if (stale.includes(true)) this.built.clear();
+        this.fullyChecked = true;
+      }
+      if (!entries) return undefined;
+      const all = await drive(this.allEntries(), pause, this.options.now);
+      return new Glossary(all, this.diagnostics, this.directories);
+    } catch (error) {
+      if (error instanceof GenzError) throw error;
+      return undefined; // the sync path compiles afresh and asks again
+    }
+  }
+
+  private *allEntries(): Steps<Entry[]> {
+    const all: Entry[] = [];
+    for (const source of this.sources) {
+      for (const row of source.rows()) {
+        all.push(source.entry(row));
+        yield;
+      }
+    }
+    return all;
   }
 
   /** Check 3, once per process: every file of every user directory as recorded. */

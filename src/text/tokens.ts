@@ -3,6 +3,7 @@
  * tokens is what gives word boundaries: "bet" is never found inside "alphabet".
  */
 import { normalize } from './normalize.ts';
+import { finish, type Steps } from './steps.ts';
 
 export interface Token {
   /** Normalised form (see normalize()), with apostrophes dropped. */
@@ -19,10 +20,17 @@ const TOKEN =
   /[\p{L}\p{N}\p{M}]+(?:['\u2019\u02BC][\p{L}\p{N}\p{M}]+)*|\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}\uFE0F?)*|\p{Regional_Indicator}{2}/gu;
 
 export function tokenize(text: string): Token[] {
+  return finish(tokenizeSteps(text));
+}
+
+/** tokenize() as steps (steps.ts), one every few thousand words: a megabyte takes ~100 ms. */
+export function* tokenizeSteps(text: string): Steps<Token[]> {
   const tokens: Token[] = [];
   // Messages repeat their words; normalising each distinct word once keeps long ones fast.
   const normOf = new Map<string, string>();
+  let count = 0;
   for (const match of text.matchAll(TOKEN)) {
+    if (++count % 4096 === 0) yield;
     let norm = normOf.get(match[0]);
     if (norm === undefined) {
       norm = normalizeToken(match[0]);
