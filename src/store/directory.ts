@@ -47,6 +47,7 @@ export function statOrUndefined(path: string): Stats | undefined {
 export class CompiledDirectory {
   private memoryRows?: IndexRow[];
   private memoryPostings?: Map<string, number[]>;
+  private memoryLines?: string[];
 
   private constructor(
     readonly dir: string,
@@ -86,7 +87,8 @@ export class CompiledDirectory {
   /** The rows whose line holds `needle` (a quoted key or slug), without reading the others. */
   rowsContaining(needle: string): IndexRow[] {
     if (this.snapshot) return this.snapshot.linesContaining<IndexRow>('index', needle);
-    return this.rows().filter((row) => JSON.stringify(row).includes(needle));
+    this.memoryLines ??= this.rows().map((row) => JSON.stringify(row));
+    return this.rows().filter((_, n) => this.memoryLines![n]!.includes(needle));
   }
 
   parts<K extends 'forms' | 'explain'>(kind: K): Array<EntryParts[K]> {
