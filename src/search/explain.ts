@@ -7,7 +7,10 @@
  * ("I bet the tea is cold").
  */
 import type { Entry } from '../corpus/entry.ts';
-import { compact } from '../text/normalize.ts';
+import { compact, normalize } from '../text/normalize.ts';
+import { isEnglishWord } from './english.ts';
+import { generatedForms, pronounVariants } from './forms.ts';
+import { suffixAt, TypoCorrector } from './patterns.ts';
 import { isEmojiToken, phraseTokens, type Token, tokenize } from '../text/tokens.ts';
 
 export type Certainty = 'certain' | 'possible';
@@ -34,6 +37,12 @@ export interface ExplainIndexData {
   acronyms: string[];
   /** Slugs of chat-register terms, which lend slang context to their neighbours. */
   slangRegister: string[];
+  /** Phrases (tokens joined by spaces) that are ordinary English words: judged like ambiguous terms. */
+  plain?: string[];
+  /** Productive suffixes ("core" of "-core") and their entries. */
+  suffixes?: Array<[string, string]>;
+  /** Words of ambiguous entries that are no ordinary word and not the term itself ("gatekept"): certain. */
+  sure?: string[];
 }
 
 // Words after which an ambiguous term reads as slang: "that's fire", "it's mid", "so extra",
@@ -101,6 +110,11 @@ export function phrasesByLead(phrases: Array<[string[], string]>): Map<string, L
 /** The index as explain reads it: in memory, or compiled and read by lead key (pack.ts). */
 export interface ExplainSource {
   phrasesUnder(key: string): LeadPhrase[] | undefined;
+  /** Every phrase, for typo correction. */
+  phrases?: Array<[string[], string]>;
+  plain?: string[];
+  sure?: string[];
+  suffixes?: Array<[string, string]>;
   ambiguous: string[];
   cues: Array<[string, string[][]]>;
   acronyms: string[];
@@ -114,9 +128,13 @@ export class ExplainIndex {
   private readonly cues: Map<string, string[][]>;
   private readonly acronyms: Set<string>;
   private readonly slangRegister: Set<string>;
+  private readonly plain: Set<string>;
+  private readonly sure: Set<string>;
+  private readonly suffixes: Map<string, string>;
+  private readonly typos: TypoCorrector;
 
   constructor(data: ExplainIndexData | ExplainSource) {
-    if ('phrases' in data) {
+    if (!('phrasesUnder' in data)) {
       const byLead = phrasesByLead(data.phrases);
       this.source = { ...data, phrasesUnder: (key) => byLead.get(key) };
     } else this.source = data;
@@ -124,6 +142,11 @@ export class ExplainIndex {
     this.cues = new Map(this.source.cues);
     this.acronyms = new Set(this.source.acronyms);
     this.slangRegister = new Set(this.source.slangRegister);
+    this.plain = new Set(this.source.plain);
+    this.sure = new Set(this.source.sure);
+    this.suffixes = new Map(this.source.suffixes);
+    const phrases = this.source.phrases ?? [];
+    this.typos = new TypoCorrector(() => new Set(phrases.flatMap(([tokens]) => tokens).filter((t) => t !== WILDCARD)));
   }
 
   private phrasesUnder(key: string): LeadPhrase[] | undefined {
@@ -141,19 +164,44 @@ export class ExplainIndex {
 
   /** Every hit in the text, in order; overlapping phrases resolved longest-first. */
   explain(text: string): Hit[] {
-    const tokens = tokenize(text);
-    const found: Array<{ slug: string; from: number; to: number }> = [];
+    const written = tokenize(text);
+    // Long words one typo from a glossary word are read as that word; what they match is possible.
+    const corrected = written.map((token) => this.typos.correct(token.norm));
+    const tokens = written.map((token, i) => (corrected[i] ? { ...token, norm: corrected[i] } : token));
+    const found: Array<{ slug: string; from: number; to: number; key?: string; certainty?: Certainty }> = [];
+    const matchAt = (i: number, limit: number) => {
+      const phrase = this.longestAt(tokens, i);
+      if (phrase) return phrase.to <= limit ? phrase : undefined;
+      const pattern = this.suffixes.size > 0 ? suffixAt(this.suffixes, tokens, text, i) : undefined;
+      return pattern && pattern.to <= limit ? pattern : undefined;
+    };
+    const add = (i: number, match: NonNullable<ReturnType<typeof matchAt>>, from = i) => {
+      const typo = corrected.slice(from, match.to).some((c) => c !== undefined);
+      const preset = 'certainty' in match ? match.certainty : typo ? 'possible' : undefined;
+      found.push({ slug: match.slug, from, to: match.to, ...('key' in match ? { key: match.key } : {}), ...(preset ? { certainty: preset } : {}) });
+    };
     for (let i = 0; i < tokens.length; ) {
-      const match = this.longestAt(tokens, i);
+      const match = matchAt(i, tokens.length);
       if (!match) {
         i++;
         continue;
       }
-      found.push({ slug: match.slug, from: i, to: match.to });
+      // Terms inside a blank are terms too: "my [cottagecore] [era]". The pattern keeps the words after them.
+      let from = i;
+      if ('key' in match && match.key.includes(WILDCARD)) {
+        for (let j = i + 1; j < match.to - 1; j++) {
+          const inner = matchAt(j, match.to - 1);
+          if (!inner) continue;
+          add(j, inner);
+          from = inner.to;
+          j = inner.to - 1;
+        }
+      }
+      add(i, match, from);
       i = match.to;
     }
     // Pass 1: unambiguous terms, and ambiguous ones settled by a cue or their own context.
-    const verdicts = found.map((f) => (this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain'));
+    const verdicts = found.map((f) => f.certainty ?? this.verdict(f, tokens, text));
     // Pass 2: an ambiguous word near slang found in pass 1 is possible: in the same sentence,
     // or on the same line when its own sentence is a short one ("Plan slaps. Big W 🔥").
     // Only chat-register terms lend context: "work-life balance" does not make "flex" slang.
@@ -196,20 +244,34 @@ export class ExplainIndex {
    * The phrase that matches the most tokens from i on; among equals (a blank can make a
    * shorter phrase end at the same token), the longer phrase, then the glossary's order.
    */
-  private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
+  private longestAt(tokens: Token[], i: number): { slug: string; to: number; key: string } | undefined {
     const first = tokens[i]!.norm;
     const next = tokens[i + 1];
-    let best: { slug: string; to: number; length: number; order: number } | undefined;
+    let best: { slug: string; to: number; length: number; order: number; key: string } | undefined;
     for (const candidates of [next ? this.phrasesUnder(`${first} ${next.norm}`) : undefined, this.phrasesUnder(first)]) {
       for (const [phrase, slug, order] of candidates ?? []) {
         const to = matchFrom(phrase, 0, tokens, i);
         if (to === undefined) continue;
         if (!best || to > best.to || (to === best.to && (phrase.length > best.length || (phrase.length === best.length && order < best.order)))) {
-          best = { slug, to, length: phrase.length, order };
+          best = { slug, to, length: phrase.length, order, key: phrase.join(' ') };
         }
       }
     }
     return best;
+  }
+
+  /**
+   * How sure a phrase hit is. A word that is no ordinary English ("gatekept") and a pattern with a
+   * blank ("my ___ era") are slang wherever they stand. An ordinary word ("fire", "ghost") needs
+   * its context; an ambiguous phrase ("crashed out", "let her cook") is at least possible.
+   */
+  private verdict(f: { slug: string; from: number; to: number; key?: string }, tokens: Token[], text: string): Certainty | undefined {
+    const words = f.key?.split(' ') ?? [];
+    if (words.includes(WILDCARD)) return 'certain';
+    const ordinary = f.key !== undefined && this.plain.has(f.key);
+    if (!this.ambiguous.has(f.slug) && !ordinary) return 'certain';
+    if (f.key !== undefined && this.sure.has(f.key)) return 'certain';
+    return this.judge(f, tokens, text) ?? (words.length > 1 && !ordinary ? 'possible' : undefined);
   }
 
   private judge(f: { slug: string; from: number; to: number }, tokens: Token[], text: string): Certainty | undefined {
@@ -269,11 +331,30 @@ export interface ExplainParts {
   variants: string[][];
   ambiguous: boolean;
   cues: string[][];
+  /** Generated forms (forms.ts), weaker than any entry's own: a form never shadows a term or alias. */
+  generated?: string[][];
+  /** Generated forms that are ordinary English words ("ghost" of ghosted): judged by their context. */
+  plain?: string[];
+  /** A productive suffix the entry is written as: "core" for "-core". */
+  suffix?: string;
+  /** An ambiguous entry's other words that are no ordinary English ("gatekept" of gatekeep, not "stan" of stan). */
+  sure?: string[];
 }
 
 export function explainParts(entry: Entry): ExplainParts {
   const variants: string[][] = [];
-  for (const form of [entry.term, ...entry.aliases]) {
+  const names = [entry.term, ...entry.aliases];
+  const suffix = names.find((name) => /^-\p{L}/u.test(name.trim()));
+  // Forms with a blank or a dash are patterns, not words to inflect.
+  const generated = [
+    ...generatedForms(names.filter((name) => !/_{2,}|^\s*-/.test(name))).map((form) => form.split(' ')),
+    ...names.filter((name) => /_{2,}/.test(name)).flatMap((name) => pronounVariants(formTokens(name))),
+  ];
+  const plain = generated.filter((tokens) => tokens.length === 1 && isEnglishWord(tokens[0]!));
+  // An abbreviation written out ("let me know" for LMK) is ordinary English: judged by its context.
+  const initials = compact(normalize(entry.term));
+  const spelledOut = entry.aliases.map(phraseTokens).filter((tokens) => tokens.length > 1 && tokens.map((t) => t[0]).join('') === initials && tokens.every(isEnglishWord));
+  for (const form of names) {
     const tokens = formTokens(form);
     if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
     // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
@@ -289,7 +370,19 @@ export function explainParts(entry: Entry): ExplainParts {
     variants,
     ambiguous: entry.ambiguous,
     cues: entry.cues.map(phraseTokens).filter((t) => t.length > 0),
+    // An ambiguous entry's ordinary-word forms ("fired", "betting") are not its slang at all.
+    generated: entry.ambiguous ? generated.filter((tokens) => !plain.includes(tokens)) : generated,
+    plain: [...(entry.ambiguous ? [] : plain.map((tokens) => tokens[0]!)), ...spelledOut.map((tokens) => tokens.join(' '))],
+    ...(suffix ? { suffix: normalize(suffix) } : {}),
+    ...(entry.ambiguous ? { sure: sureWords(entry, [...variants, ...generated]) } : {}),
   };
+}
+
+function sureWords(entry: Entry, variants: string[][]): string[] {
+  const term = compact(normalize(entry.term));
+  return variants
+    .filter((tokens) => tokens.length === 1 && tokens[0] !== term && /^\p{L}{3,}$/u.test(tokens[0]!) && !isEnglishWord(tokens[0]!))
+    .map((tokens) => tokens[0]!);
 }
 
 /** The index data of entries in glossary order: the first entry to give a phrase keeps it. */
@@ -300,7 +393,10 @@ export function mergeExplainParts(parts: Iterable<ExplainParts>): ExplainIndexDa
   const cues: Array<[string, string[][]]> = [];
   const acronyms: string[] = [];
   const slangRegister: string[] = [];
-  for (const part of parts) {
+  const suffixes: Array<[string, string]> = [];
+  const plain: string[] = [];
+  const all = [...parts];
+  for (const part of all) {
     if (part.acronym) acronyms.push(part.slug);
     if (part.chat) slangRegister.push(part.slug);
     for (const variant of part.variants) {
@@ -308,16 +404,31 @@ export function mergeExplainParts(parts: Iterable<ExplainParts>): ExplainIndexDa
       if (seen.has(key)) continue;
       seen.add(key);
       phrases.push([variant, part.slug]);
+      if (part.plain?.includes(key)) plain.push(key);
     }
     if (part.ambiguous) ambiguous.push(part.slug);
     if (part.cues.length > 0) cues.push([part.slug, part.cues]);
+    if (part.suffix) suffixes.push([part.suffix, part.slug]);
   }
-  return { phrases, ambiguous, cues, acronyms, slangRegister };
+  // Generated forms after every entry's own: the first entry to generate one keeps it.
+  const sure = all.flatMap((part) => part.sure ?? []);
+  for (const part of all) {
+    for (const variant of part.generated ?? []) {
+      const key = variant.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      phrases.push([variant, part.slug]);
+      if (part.plain?.includes(key)) plain.push(key);
+    }
+  }
+  return { phrases, ambiguous, cues, acronyms, slangRegister, plain, suffixes, sure };
 }
 
-/** A blank in a term ("it's the ___ for me") stands for one to three words. */
+/** A blank in a term ("it's the ___ for me") stands for one to three words… */
 const WILDCARD = '*';
 const WILDCARD_MAX = 3;
+/** …that do not start with a word of grammar: "was giving a talk" is not "was giving ___". */
+export const NOT_A_BLANK = new Set(['a', 'an', 'the', 'me', 'us', 'him', 'her', 'them', 'you', 'it', 'my', 'your', 'his', 'their', 'our', 'this', 'that', 'to', 'some', 'any', 'up', 'out', 'back', 'in', 'on', 'of', 'for', 'and', 'or', 'but', 'with', 'at', 'by', 'from', 'into', 'as']);
 
 function formTokens(form: string): string[] {
   return form.split(/_{2,}/).flatMap((part, i) => [...(i > 0 ? [WILDCARD] : []), ...phraseTokens(part)]);
@@ -327,6 +438,7 @@ function formTokens(form: string): string[] {
 function matchFrom(pattern: string[], p: number, tokens: Token[], t: number): number | undefined {
   if (p === pattern.length) return t;
   if (pattern[p] === WILDCARD) {
+    if (tokens[t] === undefined || NOT_A_BLANK.has(tokens[t]!.norm)) return undefined;
     for (let n = 1; n <= WILDCARD_MAX && t + n <= tokens.length; n++) {
       const end = matchFrom(pattern, p + 1, tokens, t + n);
       if (end !== undefined) return end;

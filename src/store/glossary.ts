@@ -18,7 +18,7 @@
 import type { Entry } from '../corpus/entry.ts';
 import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
-import { type ExplainIndexData, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
+import { ExplainIndex, type ExplainIndexData, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
 import { mergeSearchParts, type SearchSource } from '../search/fulltext.ts';
 import { FormIndex, type FuzzyForm, KeyIndex, type Lookupable, type Match } from '../search/lookup.ts';
 import type { EntryBrief, EntryParts, PartKind } from '../search/parts.ts';
@@ -173,7 +173,7 @@ export class StoredGlossary implements Lookupable {
     });
   }
 
-  exact(query: string): Match | undefined {
+  exact(query: string): (Match & { others?: string[] }) | undefined {
     return this.guard(() => {
       const hit = this.keys().find(query);
       if (!hit) {
@@ -187,8 +187,12 @@ export class StoredGlossary implements Lookupable {
         this.refresh((source) => !source.current());
         return this.exact(query);
       }
-      return { entry, type: hit.type, score: 1, matched: hit.form };
+      return { entry, type: hit.type, score: 1, matched: hit.form, ...(hit.others ? { others: hit.others } : {}) };
     });
+  }
+
+  termsIn(query: string): Array<{ slug: string; certainty: 'certain' | 'possible'; text: string }> {
+    return this.memo('explainIndex', () => new ExplainIndex(this.explainSource())).explain(query);
   }
 
   fuzzyForms(key: string): FuzzyForm[] {
