@@ -31,8 +31,20 @@ const AFTER_VERB = new Set([
 const MAX_TOKENS = 5;
 const WORD = /^[a-z]{3,}$/;
 
+// A glossary repeats its words ("quiet", "deck"): each is looked up once per process.
+const verbFormsOf = new Map<string, string[]>();
+
 /** A verb's five forms: from the table, or by rule for a verb ending -ing or -ed that it does not know. */
 function verbForms(word: string): string[] {
+  let forms = verbFormsOf.get(word);
+  if (forms === undefined) {
+    forms = findVerbForms(word);
+    verbFormsOf.set(word, forms);
+  }
+  return forms;
+}
+
+function findVerbForms(word: string): string[] {
   if (!WORD.test(word)) return [];
   const known = english().verbForms(word);
   if (known.length > 0) return known;
@@ -92,6 +104,20 @@ export function pronounVariants(words: string[]): string[][] {
  * ordinary word for an entry whose own word is one) is decided where the forms are used.
  */
 export function generatedForms(names: string[]): string[] {
+  // define's keys and explain's phrases ask for the same entry's forms one after the other.
+  const key = names.join('\u0000');
+  if (last?.key !== key) last = { key, forms: findForms(names) };
+  return last.forms;
+}
+
+let last: { key: string; forms: string[] } | undefined;
+
+/** Names that are words, not patterns: a blank ("my ___ era") or a suffix ("-core") is not inflected. */
+export function inflectable(names: string[]): string[] {
+  return names.filter((name) => !/_{2,}|^\s*-/.test(name));
+}
+
+function findForms(names: string[]): string[] {
   const own = new Set(names.map(normalize));
   const found = new Set<string>();
   for (const name of own) {

@@ -5,7 +5,7 @@
 import type { Entry } from '../corpus/entry.ts';
 import { compact, normalize } from '../text/normalize.ts';
 import { isEnglishWord } from './english.ts';
-import { generatedForms } from './forms.ts';
+import { generatedForms, inflectable } from './forms.ts';
 
 export interface KeyTarget {
   slug: string;
@@ -16,11 +16,10 @@ export interface KeyTarget {
 }
 
 
-/** Exact keys of one entry, normalised: terms (slug and term) first, then aliases, then generated forms. */
+/** Exact keys of one entry, normalised: terms (slug and term) first, then aliases. */
 export interface KeyParts {
   terms: string[];
   aliases: Array<[string, string]>;
-  forms?: string[];
 }
 
 function keysOf(text: string): string[] {
@@ -36,46 +35,56 @@ function keysOf(text: string): string[] {
  * "betting"): those are left out, and its slang ones are aliases.
  */
 export function keyForms(entry: Entry): string[] {
-  return generatedForms([entry.term, ...entry.aliases]).filter((form) => !(entry.ambiguous && !form.includes(' ') && isEnglishWord(form)));
+  return generatedForms(inflectable([entry.term, ...entry.aliases])).filter((form) => !(entry.ambiguous && !form.includes(' ') && isEnglishWord(form)));
 }
 
 export function keyParts(entry: Entry): KeyParts {
   return {
     terms: [...keysOf(entry.slug), ...keysOf(entry.term)],
     aliases: entry.aliases.flatMap((alias) => keysOf(alias).map((key): [string, string] => [key, alias])),
-    forms: keyForms(entry).flatMap(keysOf),
   };
+}
+
+export function generatedKeys(entry: Entry): string[] {
+  return keyForms(entry).flatMap(keysOf);
+}
+
+/**
+ * Adds a key of one rank unless a stronger rank holds it. The same key from another entry of
+ * the same rank makes it shared.
+ */
+function addKey(keys: Map<string, KeyTarget>, key: string, slug: string, type: KeyTarget['type'], form: string): void {
+  const held = keys.get(key);
+  if (!held) keys.set(key, { slug, type, form });
+  else if (held.type === type && held.slug !== slug && !held.others?.includes(slug)) held.others = [...(held.others ?? []), slug];
 }
 
 /**
  * The exact keys of entries in glossary order, by rank: terms and slugs, then aliases, then
  * generated forms, so a form never shadows another entry's alias nor an alias its term. Entries
- * sharing a key at one rank are all kept, for define to list.
+ * sharing a key at one rank are all kept, for define to list. The generated forms are read
+ * only when no term or alias is the query: a hit never pays for them.
  */
 export class KeyIndex {
   private readonly keys = new Map<string, KeyTarget>();
+  private withForms?: Map<string, KeyTarget>;
 
-  constructor(entries: Array<{ slug: string; term: string; keys: KeyParts }>) {
-    const rank = (type: KeyTarget['type'], keysOf: (parts: KeyParts, term: string) => Array<[string, string]>) => {
-      const added = new Set<string>();
-      for (const { slug, term, keys: parts } of entries) {
-        for (const [key, form] of keysOf(parts, term)) {
-          const held = this.keys.get(key);
-          if (!held) {
-            this.keys.set(key, { slug, type, form });
-            added.add(key);
-          } else if (added.has(key) && held.slug !== slug && !held.others?.includes(slug)) held.others = [...(held.others ?? []), slug];
-        }
-      }
-    };
-    rank('exact', (parts, term) => parts.terms.map((key) => [key, term]));
-    rank('alias', (parts) => parts.aliases);
-    rank('form', (parts) => (parts.forms ?? []).map((key) => [key, key]));
+  constructor(
+    entries: Array<{ slug: string; term: string; keys: KeyParts }>,
+    private readonly generated: () => Array<{ slug: string; keys: string[] }> = () => [],
+  ) {
+    for (const { slug, term, keys } of entries) for (const key of keys.terms) addKey(this.keys, key, slug, 'exact', term);
+    for (const { slug, keys } of entries) for (const [key, alias] of keys.aliases) addKey(this.keys, key, slug, 'alias', alias);
   }
 
   find(query: string): KeyTarget | undefined {
     const key = normalize(query);
-    return this.keys.get(key) ?? this.keys.get(compact(key));
+    const hit = this.keys.get(key) ?? this.keys.get(compact(key));
+    if (hit) return hit;
+    if (!this.withForms) {
+      this.withForms = new Map(this.keys);
+      for (const { slug, keys } of this.generated()) for (const key of keys) addKey(this.withForms, key, slug, 'form', key);
+    }
+    return this.withForms.get(key) ?? this.withForms.get(compact(key));
   }
 }
-

@@ -8,7 +8,7 @@ import type { Entry } from '../corpus/entry.ts';
 import { compact, normalize } from '../text/normalize.ts';
 import { phraseTokens, type Token } from '../text/tokens.ts';
 import { isEnglishWord } from './english.ts';
-import { generatedForms, pronounVariants } from './forms.ts';
+import { generatedForms, inflectable, pronounVariants } from './forms.ts';
 
 /** A phrase as explain looks it up: its tokens, entry, and place in the glossary's order. */
 export type LeadPhrase = [tokens: string[], slug: string, order: number];
@@ -84,7 +84,7 @@ export function explainParts(entry: Entry): ExplainParts {
   const suffix = names.find((name) => /^-\p{L}/u.test(name.trim()));
   // Forms with a blank or a dash are patterns, not words to inflect.
   const generated = [
-    ...generatedForms(names.filter((name) => !/_{2,}|^\s*-/.test(name))).map((form) => form.split(' ')),
+    ...generatedForms(inflectable(names)).map((form) => form.split(' ')),
     ...names.filter((name) => /_{2,}/.test(name)).flatMap((name) => pronounVariants(formTokens(name))),
   ];
   const plain = generated.filter((tokens) => tokens.length === 1 && isEnglishWord(tokens[0]!));

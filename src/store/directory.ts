@@ -112,6 +112,7 @@ export function compileDirectory(dir: string, previous: CompiledDirectory | unde
   const oldParts = previous && {
     briefs: previous.briefs(),
     keys: previous.parts('keys'),
+    generated: previous.parts('generated'),
     forms: previous.parts('forms'),
     explain: previous.parts('explain'),
     search: previous.parts('search'),
@@ -128,7 +129,7 @@ export function compileDirectory(dir: string, previous: CompiledDirectory | unde
       if (i >= 0) {
         content.entryTexts.push(previous!.entryText(i));
         const { at: _at, ...brief } = oldParts.briefs[i] as StoredBrief;
-        content.parts.push({ brief, keys: oldParts.keys[i]!, forms: oldParts.forms[i]!, explain: oldParts.explain[i]!, search: oldParts.search[i]! });
+        content.parts.push({ brief, keys: oldParts.keys[i]!, generated: oldParts.generated[i]!, forms: oldParts.forms[i]!, explain: oldParts.explain[i]!, search: oldParts.search[i]! });
       }
       continue;
     }

@@ -157,7 +157,10 @@ export class StoredGlossary implements Lookupable {
 
   private keys(): KeyIndex {
     return this.memo('keys', () =>
-      new KeyIndex(this.winnerParts('keys').map(({ slug, parts }) => ({ slug, term: this.brief(slug)!.term, keys: parts }))),
+      new KeyIndex(
+        this.winnerParts('keys').map(({ slug, parts }) => ({ slug, term: this.brief(slug)!.term, keys: parts })),
+        () => this.winnerParts('generated').map(({ slug, parts }) => ({ slug, keys: parts })),
+      ),
     );
   }
 

@@ -54,7 +54,7 @@ export interface SnapshotContent {
 
 export class SnapshotError extends Error {}
 
-export const SECTIONS = ['files', 'brief', 'keys', 'forms', 'explain', 'search'] as const;
+export const SECTIONS = ['files', 'brief', 'keys', 'generated', 'forms', 'explain', 'search'] as const;
 
 export function snapshotBytes(content: SnapshotContent): Buffer {
   let offset = 0;
@@ -67,7 +67,7 @@ export function snapshotBytes(content: SnapshotContent): Buffer {
     files: Buffer.from(JSON.stringify(content.files)),
     brief: Buffer.from(JSON.stringify(briefs)),
   };
-  for (const kind of ['keys', 'forms', 'explain', 'search'] as const) bodies[kind] = Buffer.from(JSON.stringify(content.parts.map((p) => p[kind])));
+  for (const kind of ['keys', 'generated', 'forms', 'explain', 'search'] as const) bodies[kind] = Buffer.from(JSON.stringify(content.parts.map((p) => p[kind])));
   bodies['entries'] = Buffer.concat(content.entryTexts);
   const sections: Record<string, [number, number]> = {};
   let at = 0;
