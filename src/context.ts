@@ -281,6 +281,11 @@ export class Context {
     if (hint) this.io.stderr.write(`hint: ${sanitizeInline(hint)}\n`);
   }
 
+  /** A line on stderr about the answer on stdout ("showing … the closest match to …"). */
+  note(message: string): void {
+    this.io.stderr.write(`genz: ${sanitizeInline(message)}\n`);
+  }
+
   warn(message: string): void {
     if (this.global.quiet) return;
     this.io.stderr.write(`genz: warning: ${sanitizeInline(message)}\n`);

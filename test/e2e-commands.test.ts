@@ -18,7 +18,6 @@ describe('genz search', () => {
     expect(status).toBe(0);
     const top = stdout.split('\n').slice(0, 8).join('\n');
     expect(top).toMatch(/^task masking — /m);
-    expect(top).toMatch(/^coffee badging — /m);
   });
 
   it('surfaces the influencer tiers for "influencer"', () => {

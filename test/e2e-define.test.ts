@@ -6,7 +6,8 @@ import { ANSI, cleanEnv, FIXTURES, genz, ROOT, schemaErrors, tempDir } from './h
 describe('genz define (real binary)', () => {
   it.each(['micro-influencer', 'micro influencer', 'microinfluencer', 'mirco influencer'])('finds micro-influencer as %j', (query) => {
     const { status, stdout, stderr } = genz(['define', ...query.split(' ')]);
-    expect(stderr).toBe('');
+    // A typo is answered, and says so on stderr (issue 15).
+    expect(stderr).toBe(query === 'mirco influencer' ? 'genz: showing "micro-influencer", the closest match to "mirco influencer"\n' : '');
     expect(status).toBe(0);
     expect(stdout.split('\n')[0]).toBe('micro-influencer');
     expect(stdout).toContain('\nMEANING\n');

@@ -3,12 +3,12 @@
  * large glossary does not read hundreds of phrases at each place it occurs. Here it is held to
  * the plain rule it implements, written out directly: at each token, of all phrases that
  * start with it, the one that matches the most tokens; among equals the longer phrase, then
- * the glossary's order. Random messages are made of built-in terms, aliases, their pieces
+ * the glossary's order; a blank starts with no word of grammar. Random messages are made of built-in terms, aliases, their pieces
  * and everyday words, so phrases overlap and blanks ("it's the ___ for me") get exercised.
  */
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/random.ts';
-import { ExplainIndex } from '../src/search/explain.ts';
+import { ExplainIndex, NOT_A_BLANK } from '../src/search/explain.ts';
 import { type Token, tokenize } from '../src/text/tokens.ts';
 import { openStore } from './helpers.ts';
 
@@ -21,6 +21,8 @@ function reference(tokens: Token[], i: number): { slug: string; to: number } | u
   const match = (pattern: string[], p: number, t: number): number | undefined => {
     if (p === pattern.length) return t;
     if (pattern[p] === '*') {
+      // A blank never starts with a word of grammar ("was giving a talk" is not "was giving ___").
+      if (tokens[t] === undefined || NOT_A_BLANK.has(tokens[t]!.norm)) return undefined;
       for (let n = 1; n <= 3 && t + n <= tokens.length; n++) {
         const end = match(pattern, p + 1, t + n);
         if (end !== undefined) return end;

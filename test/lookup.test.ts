@@ -126,8 +126,12 @@ describe('typos of every built-in form, through the glossary as shipped (edit-di
       else missed.push(`${typo} → ${match ? match.entry.slug : suggestions.map((s) => s.slug).join(',') || 'nothing'} (wanted ${slug})`);
     }
     expect(typos.length).toBeGreaterThan(2500);
-    // Measured: 3,009 of 3,015 confident and right, 5 suggested, 1 missed ("rot'd" for rto).
-    expect(confident / typos.length).toBeGreaterThan(0.99);
+    console.log(`typos of built-in forms: ${confident} of ${typos.length} confident and right, ${missed.length} missed or wrong`);
+    // Since issue 15 a typo that spells ordinary English ("get this bred", "influences", "to be
+    // far") or a word of four letters or fewer ("slas", "facs") is suggested, never printed.
+    // Measured: 3,626 of 3,780 confident and right, 154 suggested, none missed or wrong.
+    expect(confident / typos.length).toBeGreaterThan(0.95);
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(3);
-  });
+    // Nearly 4,000 lookups: on a machine shared with other work this takes 20–40 s.
+  }, 120_000);
 });

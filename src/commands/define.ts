@@ -20,15 +20,19 @@ export async function define(ctx: Context, words: string[], options: DefineOptio
   // Checked before the lookup, so a typo in a section name is reported even for a miss.
   const sections = options.section ? parseSections(options.section) : undefined;
   await ctx.prepare('open');
-  const { match, suggestions } = await lookup(ctx.index(), query);
+  const { match, suggestions, shared } = await lookup(ctx.index(), query);
   if (options.json) ctx.json(defineJson(query, match, suggestions, ctx.termOf));
   if (!match) {
     const names = suggestions.map((s) => s.term);
+    if (shared) return ctx.nothingFound(`"${excerpt(query)}" is a word of several entries: ${names.join(', ')}`, `genz define ${names[0]}`);
     return ctx.nothingFound(
       `no entry for "${excerpt(query)}"`,
       names.length > 0 ? `did you mean: ${names.join(', ')}?` : 'try "genz search <words>" to look inside definitions',
     );
   }
+  // A guess says so, on stderr: stdout stays the entry, for scripts.
+  if (match.type === 'fuzzy') ctx.note(`showing "${match.entry.term}", the closest match to "${excerpt(query)}"`);
+  if (match.type === 'phrase') ctx.note(`showing "${match.entry.term}", the term in "${excerpt(query)}"`);
   if (options.brief) ctx.out(renderBrief(match.entry, ctx.style));
   else if (!options.json) {
     await ctx.page(renderEntry(match.entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf, ...(sections ? { sections } : {}) }));

@@ -7,9 +7,12 @@
  * ("I bet the tea is cold").
  */
 import type { Entry } from '../corpus/entry.ts';
-import { compact } from '../text/normalize.ts';
 import { finish, type Steps } from '../text/steps.ts';
-import { isEmojiToken, phraseTokens, type Token, tokenizeSteps } from '../text/tokens.ts';
+import { isEmojiToken, type Token, tokenizeSteps } from '../text/tokens.ts';
+import { suffixAt, TypoCorrector } from './patterns.ts';
+import { explainParts, type ExplainIndexData, type LeadPhrase, matchFrom, mergeExplainParts, phrasesByLead, WILDCARD } from './phrases.ts';
+
+export { type ExplainIndexData, type ExplainParts, explainParts, mergeExplainParts, NOT_A_BLANK, phrasesByLead } from './phrases.ts';
 
 /** Tokens (or hits) between steps of explainSteps: a few milliseconds of work. */
 const STEP_TOKENS = 2048;
@@ -26,21 +29,6 @@ export interface Hit {
   certainty: Certainty;
 }
 
-/** A phrase as explain looks it up: its tokens, entry, and place in the glossary's order. */
-type LeadPhrase = [tokens: string[], slug: string, order: number];
-
-/** Serializable so the cache can store it for large glossaries. */
-export interface ExplainIndexData {
-  phrases: Array<[string[], string]>;
-  ambiguous: string[];
-  cues: Array<[string, string[][]]>;
-  /** Slugs whose term is an upper-case abbreviation that is not a word (NGL, FR). */
-  acronyms: string[];
-  /** Slugs of chat-register terms, which lend slang context to their neighbours. */
-  slangRegister: string[];
-}
-
-// Words after which an ambiguous term reads as slang: "that's fire", "it's mid", "so extra",
 // "big W", "took an L". Normalised (apostrophes dropped).
 const SLANG_BEFORE = new Set([
   'thats', 'its', 'so', 'sooo', 'soo', 'lowkey', 'highkey', 'kinda', 'lowk', 'highk', 'hella', 'mad', 'straight',
@@ -55,9 +43,6 @@ const SENTENCE_END = /[\n.!?]/;
 const CLAUSE_BREAK = /[,;:()\u2013\u2014…]|\s-\s/;
 
 const NEIGHBOUR_TOKENS = 12;
-// Wellbeing terms are mostly plain HR vocabulary ("work-life balance", "burnout",
-// "self-care"): they say nothing about whether the words around them are slang.
-const NOT_CHAT_REGISTER = new Set(['wellbeing']);
 
 function sameSentence(text: string, tokens: Token[], from: number, to: number): boolean {
   return !SENTENCE_END.test(text.slice(tokens[from]!.end, tokens[to]!.start));
@@ -80,31 +65,15 @@ function sameLine(text: string, tokens: Token[], a: number, b: number): boolean 
 
 const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
 
-/**
- * The key a phrase is found under: its first two tokens ("quiet quitting" under "quiet
- * quitting"), or its first token alone when it has one token or a blank second ("bet", "it's
- * ___ for me" under "its"). A common first word of a large glossary ("quiet", "deck") starts
- * hundreds of phrases; each place it occurs then reads only the few that the next word fits.
- */
-function leadKey(tokens: string[]): string {
-  return tokens.length >= 2 && tokens[1] !== WILDCARD ? `${tokens[0]} ${tokens[1]}` : tokens[0]!;
-}
-
-/** Phrases by lead key, each with its place in the glossary's order. */
-export function phrasesByLead(phrases: Array<[string[], string]>): Map<string, LeadPhrase[]> {
-  const byLead = new Map<string, LeadPhrase[]>();
-  phrases.forEach(([tokens, slug], order) => {
-    const key = leadKey(tokens);
-    const list = byLead.get(key);
-    if (list) list.push([tokens, slug, order]);
-    else byLead.set(key, [[tokens, slug, order]]);
-  });
-  return byLead;
-}
 
 /** The index as explain reads it: in memory, or compiled and read by lead key (pack.ts). */
 export interface ExplainSource {
   phrasesUnder(key: string): LeadPhrase[] | undefined;
+  /** Every phrase, for typo correction. */
+  phrases?: Array<[string[], string]>;
+  plain?: string[];
+  sure?: string[];
+  suffixes?: Array<[string, string]>;
   ambiguous: string[];
   cues: Array<[string, string[][]]>;
   acronyms: string[];
@@ -118,9 +87,13 @@ export class ExplainIndex {
   private readonly cues: Map<string, string[][]>;
   private readonly acronyms: Set<string>;
   private readonly slangRegister: Set<string>;
+  private readonly plain: Set<string>;
+  private readonly sure: Set<string>;
+  private readonly suffixes: Map<string, string>;
+  private readonly typos: TypoCorrector;
 
   constructor(data: ExplainIndexData | ExplainSource) {
-    if ('phrases' in data) {
+    if (!('phrasesUnder' in data)) {
       const byLead = phrasesByLead(data.phrases);
       this.source = { ...data, phrasesUnder: (key) => byLead.get(key) };
     } else this.source = data;
@@ -128,6 +101,11 @@ export class ExplainIndex {
     this.cues = new Map(this.source.cues);
     this.acronyms = new Set(this.source.acronyms);
     this.slangRegister = new Set(this.source.slangRegister);
+    this.plain = new Set(this.source.plain);
+    this.sure = new Set(this.source.sure);
+    this.suffixes = new Map(this.source.suffixes);
+    const phrases = this.source.phrases ?? [];
+    this.typos = new TypoCorrector(() => new Set(phrases.flatMap(([tokens]) => tokens).filter((t) => t !== WILDCARD)));
   }
 
   private phrasesUnder(key: string): LeadPhrase[] | undefined {
@@ -153,25 +131,50 @@ export class ExplainIndex {
    * that a caller can pause between them and Ctrl-C ends a megabyte's explain at once.
    */
   *explainSteps(text: string): Steps<Hit[]> {
-    const tokens = yield* tokenizeSteps(text);
-    const found: Array<{ slug: string; from: number; to: number }> = [];
+    const written = yield* tokenizeSteps(text);
+    // Long words one typo from a glossary word are read as that word; what they match is possible.
+    const corrected = written.map((token) => this.typos.correct(token.norm));
+    const tokens = written.map((token, i) => (corrected[i] ? { ...token, norm: corrected[i] } : token));
+    const found: Array<{ slug: string; from: number; to: number; key?: string; certainty?: Certainty }> = [];
+    const matchAt = (i: number, limit: number) => {
+      const phrase = this.longestAt(tokens, i);
+      if (phrase) return phrase.to <= limit ? phrase : undefined;
+      const pattern = this.suffixes.size > 0 ? suffixAt(this.suffixes, tokens, text, i) : undefined;
+      return pattern && pattern.to <= limit ? pattern : undefined;
+    };
+    const add = (i: number, match: NonNullable<ReturnType<typeof matchAt>>, from = i) => {
+      const typo = corrected.slice(from, match.to).some((c) => c !== undefined);
+      const preset = 'certainty' in match ? match.certainty : typo ? 'possible' : undefined;
+      found.push({ slug: match.slug, from, to: match.to, ...('key' in match ? { key: match.key } : {}), ...(preset ? { certainty: preset } : {}) });
+    };
     for (let i = 0, next = STEP_TOKENS; i < tokens.length; ) {
       if (i >= next) {
         next += STEP_TOKENS;
         yield;
       }
-      const match = this.longestAt(tokens, i);
+      const match = matchAt(i, tokens.length);
       if (!match) {
         i++;
         continue;
       }
-      found.push({ slug: match.slug, from: i, to: match.to });
+      // Terms inside a blank are terms too: "my [cottagecore] [era]". The pattern keeps the words after them.
+      let from = i;
+      if ('key' in match && match.key.includes(WILDCARD)) {
+        for (let j = i + 1; j < match.to - 1; j++) {
+          const inner = matchAt(j, match.to - 1);
+          if (!inner) continue;
+          add(j, inner);
+          from = inner.to;
+          j = inner.to - 1;
+        }
+      }
+      add(i, match, from);
       i = match.to;
     }
     // Pass 1: unambiguous terms, and ambiguous ones settled by a cue or their own context.
     const verdicts: Array<Certainty | undefined> = [];
     for (const f of found) {
-      verdicts.push(this.ambiguous.has(f.slug) ? this.judge(f, tokens, text) : 'certain');
+      verdicts.push(f.certainty ?? this.verdict(f, tokens, text));
       if (verdicts.length % STEP_TOKENS === 0) yield;
     }
     // Pass 2: an ambiguous word near slang found in pass 1 is possible: in the same sentence,
@@ -217,20 +220,34 @@ export class ExplainIndex {
    * The phrase that matches the most tokens from i on; among equals (a blank can make a
    * shorter phrase end at the same token), the longer phrase, then the glossary's order.
    */
-  private longestAt(tokens: Token[], i: number): { slug: string; to: number } | undefined {
+  private longestAt(tokens: Token[], i: number): { slug: string; to: number; key: string } | undefined {
     const first = tokens[i]!.norm;
     const next = tokens[i + 1];
-    let best: { slug: string; to: number; length: number; order: number } | undefined;
+    let best: { slug: string; to: number; length: number; order: number; key: string } | undefined;
     for (const candidates of [next ? this.phrasesUnder(`${first} ${next.norm}`) : undefined, this.phrasesUnder(first)]) {
       for (const [phrase, slug, order] of candidates ?? []) {
         const to = matchFrom(phrase, 0, tokens, i);
         if (to === undefined) continue;
         if (!best || to > best.to || (to === best.to && (phrase.length > best.length || (phrase.length === best.length && order < best.order)))) {
-          best = { slug, to, length: phrase.length, order };
+          best = { slug, to, length: phrase.length, order, key: phrase.join(' ') };
         }
       }
     }
     return best;
+  }
+
+  /**
+   * How sure a phrase hit is. A word that is no ordinary English ("gatekept") and a pattern with a
+   * blank ("my ___ era") are slang wherever they stand. An ordinary word ("fire", "ghost") needs
+   * its context; an ambiguous phrase ("crashed out", "let her cook") is at least possible.
+   */
+  private verdict(f: { slug: string; from: number; to: number; key?: string }, tokens: Token[], text: string): Certainty | undefined {
+    const words = f.key?.split(' ') ?? [];
+    if (words.includes(WILDCARD)) return 'certain';
+    const ordinary = f.key !== undefined && this.plain.has(f.key);
+    if (!this.ambiguous.has(f.slug) && !ordinary) return 'certain';
+    if (f.key !== undefined && this.sure.has(f.key)) return 'certain';
+    return this.judge(f, tokens, text) ?? (words.length > 1 && !ordinary ? 'possible' : undefined);
   }
 
   private judge(f: { slug: string; from: number; to: number }, tokens: Token[], text: string): Certainty | undefined {
@@ -280,82 +297,6 @@ export class ExplainIndex {
   }
 }
 
-/** What one entry adds to the explain index; cached per term file. */
-export interface ExplainParts {
-  slug: string;
-  acronym: boolean;
-  /** Lends slang context to its neighbours (see NOT_CHAT_REGISTER). */
-  chat: boolean;
-  /** Token lists, in the order the entry's forms give them. */
-  variants: string[][];
-  ambiguous: boolean;
-  cues: string[][];
-}
-
-export function explainParts(entry: Entry): ExplainParts {
-  const variants: string[][] = [];
-  for (const form of [entry.term, ...entry.aliases]) {
-    const tokens = formTokens(form);
-    if (tokens.length === 0 || tokens[0] === WILDCARD) continue;
-    // Multi-word terms also match written as one word: "microinfluencer", "#actyourwage".
-    const joinable = tokens.length > 1 && !tokens.includes(WILDCARD) && compact(tokens.join('')).length >= 5;
-    variants.push(tokens);
-    if (joinable) variants.push([tokens.join('')]);
-  }
-  return {
-    slug: entry.slug,
-    // Only acronyms that are not words themselves: NGL, FR, TBH, but not GOAT or HENRY.
-    acronym: /^[A-Z][A-Z0-9]+$/.test(entry.term) && (entry.term.length <= 3 || !/[AEIOU]/.test(entry.term)),
-    chat: !NOT_CHAT_REGISTER.has(entry.category),
-    variants,
-    ambiguous: entry.ambiguous,
-    cues: entry.cues.map(phraseTokens).filter((t) => t.length > 0),
-  };
-}
-
-/** The index data of entries in glossary order: the first entry to give a phrase keeps it. */
-export function mergeExplainParts(parts: Iterable<ExplainParts>): ExplainIndexData {
-  const phrases: Array<[string[], string]> = [];
-  const seen = new Set<string>();
-  const ambiguous: string[] = [];
-  const cues: Array<[string, string[][]]> = [];
-  const acronyms: string[] = [];
-  const slangRegister: string[] = [];
-  for (const part of parts) {
-    if (part.acronym) acronyms.push(part.slug);
-    if (part.chat) slangRegister.push(part.slug);
-    for (const variant of part.variants) {
-      const key = variant.join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      phrases.push([variant, part.slug]);
-    }
-    if (part.ambiguous) ambiguous.push(part.slug);
-    if (part.cues.length > 0) cues.push([part.slug, part.cues]);
-  }
-  return { phrases, ambiguous, cues, acronyms, slangRegister };
-}
-
-/** A blank in a term ("it's the ___ for me") stands for one to three words. */
-const WILDCARD = '*';
-const WILDCARD_MAX = 3;
-
-function formTokens(form: string): string[] {
-  return form.split(/_{2,}/).flatMap((part, i) => [...(i > 0 ? [WILDCARD] : []), ...phraseTokens(part)]);
-}
-
-/** Matches pattern[p…] against tokens[t…]; returns the index after the match. */
-function matchFrom(pattern: string[], p: number, tokens: Token[], t: number): number | undefined {
-  if (p === pattern.length) return t;
-  if (pattern[p] === WILDCARD) {
-    for (let n = 1; n <= WILDCARD_MAX && t + n <= tokens.length; n++) {
-      const end = matchFrom(pattern, p + 1, tokens, t + n);
-      if (end !== undefined) return end;
-    }
-    return undefined;
-  }
-  return tokens[t]?.norm === pattern[p] ? matchFrom(pattern, p + 1, tokens, t + 1) : undefined;
-}
 
 /**
  * Converts UTF-16 offsets of one text to code-point offsets, resuming from the previous

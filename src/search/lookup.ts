@@ -8,8 +8,13 @@ import { requireBundled } from '../bundled.ts';
 import type { Entry } from '../corpus/entry.ts';
 import { editDistance } from '../text/distance.ts';
 import { compact, normalize } from '../text/normalize.ts';
+import { typoAllowed } from './confidence.ts';
+import { isEnglishWord } from './english.ts';
 
-export type MatchType = 'exact' | 'alias' | 'fuzzy';
+export { KeyIndex, type KeyParts, type KeyTarget, keyForms, keyParts } from './keys.ts';
+
+/** exact: slug or term; alias: an alias; form: a generated form; fuzzy: a typo; phrase: the one term inside a longer query. */
+export type MatchType = 'exact' | 'alias' | 'form' | 'fuzzy' | 'phrase';
 
 export interface Match {
   entry: Entry;
@@ -29,12 +34,8 @@ export interface Suggestion {
 export interface LookupResult {
   match?: Match;
   suggestions: Suggestion[];
-}
-
-export interface KeyTarget {
-  slug: string;
-  type: 'exact' | 'alias';
-  form: string;
+  /** The query is a term, alias or form of each suggested entry: none is picked. */
+  shared?: boolean;
 }
 
 /** A term or alias as the fuzzy matcher sees it. */
@@ -46,30 +47,13 @@ export interface FuzzyForm {
 
 /** What `lookup` needs of a glossary (the store's StoredGlossary answers it). */
 export interface Lookupable {
-  exact(query: string): Match | undefined;
+  /** A match whose `others` name every further entry sharing the key. */
+  exact(query: string): (Match & { others?: string[] }) | undefined;
+  /** The entries a longer query names ("no rizz" → rizz), as explain finds them. */
+  termsIn?(query: string): Array<{ slug: string; certainty: 'certain' | 'possible'; text: string }>;
   /** Forms worth ranking for a normalised query: the nearest few (FormIndex). */
   fuzzyForms(key: string): FuzzyForm[];
   entry(slug: string): Entry | undefined;
-}
-
-/** Exact keys of one entry, normalised: terms (slug and term) first, then aliases. */
-export interface KeyParts {
-  terms: string[];
-  aliases: Array<[string, string]>;
-}
-
-function keysOf(text: string): string[] {
-  const key = normalize(text);
-  if (key === '') return [];
-  const joined = compact(key);
-  return joined === key ? [key] : [key, joined];
-}
-
-export function keyParts(entry: Entry): KeyParts {
-  return {
-    terms: [...keysOf(entry.slug), ...keysOf(entry.term)],
-    aliases: entry.aliases.flatMap((alias) => keysOf(alias).map((key): [string, string] => [key, alias])),
-  };
 }
 
 export function fuzzyFormsOf(entry: Entry): Array<[string, string]> {
@@ -141,6 +125,7 @@ let fuseClass: typeof Fuse | undefined;
 
 export async function lookup(index: Lookupable, query: string): Promise<LookupResult> {
   const exact = index.exact(query);
+  if (exact?.others) return { shared: true, suggestions: [exact.entry.slug, ...exact.others].map((slug) => suggestion(index, slug, 1)) };
   if (exact) return { match: exact, suggestions: [] };
   const key = normalize(query);
   if (compact(key).length <= EXACT_ONLY_LENGTH) return { suggestions: [] };
@@ -155,30 +140,40 @@ export async function lookup(index: Lookupable, query: string): Promise<LookupRe
   const fuse = new FuseClass(forms, { keys: ['key'], includeScore: true, threshold: 0.5, ignoreLocation: true });
   // Fuse finds and orders candidates; the whole-string distance decides confidence, since
   // Fuse scores a query that is a substring of a longer term as a perfect match.
-  const bestBySlug = new Map<string, { slug: string; form: string; distance: number; fuse: number }>();
+  const bestBySlug = new Map<string, { slug: string; form: string; key: string; distance: number; fuse: number }>();
   for (const hit of fuse.search(key, { limit: FUSE_LIMIT })) {
     const distance = relativeDistance(key, hit.item.key);
     const previous = bestBySlug.get(hit.item.slug);
     if (!previous || distance < previous.distance) {
-      bestBySlug.set(hit.item.slug, { slug: hit.item.slug, form: hit.item.form, distance, fuse: hit.score ?? 1 });
+      bestBySlug.set(hit.item.slug, { slug: hit.item.slug, form: hit.item.form, key: hit.item.key, distance, fuse: hit.score ?? 1 });
     }
   }
   const ranked = [...bestBySlug.values()].sort((a, b) => a.distance - b.distance || a.fuse - b.fuse);
-  const [best, second] = ranked;
-  // Short words allow one edit at most: "sus" must not become "bus".
-  const allowed = compact(key).length <= 4 ? 1 / compact(key).length + 0.001 : CONFIDENT_DISTANCE;
-  if (best && best.distance <= allowed && (!second || second.distance - best.distance >= CONFIDENT_MARGIN)) {
+  const [best] = ranked;
+  // People seldom get a word's first letter wrong: a rival that does is no rival ("presenteism"
+  // is one edit from presenteeism and from resenteism).
+  const second = ranked.slice(1).find((rival) => rival.key[0] === key[0] || best?.key[0] !== key[0]);
+  if (best && best.distance <= CONFIDENT_DISTANCE && (!second || second.distance - best.distance >= CONFIDENT_MARGIN) && typoAllowed(key, best.key)) {
     const entry = index.entry(best.slug)!;
     return { match: { entry, type: 'fuzzy', score: round(1 - best.distance), matched: best.form }, suggestions: [] };
   }
-  const suggestions = ranked
-    .filter((candidate) => candidate.distance <= SUGGEST_DISTANCE)
-    .slice(0, MAX_SUGGESTIONS)
-    .map((candidate) => {
-      const entry = index.entry(candidate.slug)!;
-      return { slug: entry.slug, term: entry.term, score: round(1 - candidate.distance) };
-    });
-  return { suggestions };
+  // A longer query around one term: "no rizz", "my villain era", "cottagecore"; the rest of it
+  // ordinary words ("mcro influencer" is a typo, not a kind of influencer).
+  const hits = index.termsIn?.(query) ?? [];
+  const inside = [...new Set(hits.map((hit) => hit.slug))];
+  const rest = hits.reduce((text, hit) => text.replace(hit.text, ' '), query);
+  if (inside.length === 1 && normalize(rest).split(' ').every((word) => word === '' || isEnglishWord(word))) {
+    const entry = index.entry(inside[0]!)!;
+    return { match: { entry, type: 'phrase', score: round(1 - (best?.distance ?? 0.5)), matched: entry.term }, suggestions: [] };
+  }
+  const near = ranked.filter((candidate) => candidate.distance <= SUGGEST_DISTANCE && !inside.includes(candidate.slug));
+  const suggestions = [...near.map((candidate) => suggestion(index, candidate.slug, 1 - candidate.distance)), ...inside.map((slug) => suggestion(index, slug, 0.5))];
+  return { suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
+}
+
+function suggestion(index: Lookupable, slug: string, score: number): Suggestion {
+  const entry = index.entry(slug)!;
+  return { slug: entry.slug, term: entry.term, score: round(score) };
 }
 
 function round(value: number): number {

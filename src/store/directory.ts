@@ -84,6 +84,12 @@ export class CompiledDirectory {
     return this.content?.entries.map((e) => e.brief.slug) ?? this.snapshot!.section<string>('slugs');
   }
 
+  /** The slugs of the entries that have a generated form whose line holds `needle`, with those forms. */
+  generatedContaining(needle: string): Array<{ slug: string; keys: string[] }> {
+    if (this.snapshot) return this.snapshot.linesContaining('generated', needle);
+    return this.content!.entries.filter((e) => e.json.generated.includes(needle)).map((e) => JSON.parse(e.json.generated));
+  }
+
   /** The rows whose line holds `needle` (a quoted key or slug), without reading the others. */
   rowsContaining(needle: string): IndexRow[] {
     if (this.snapshot) return this.snapshot.linesContaining<IndexRow>('index', needle);
@@ -187,7 +193,13 @@ export function* compileSteps(dir: string, previous: CompiledDirectory | undefin
   const names = listTermNames(dir);
   const before = new Map<string, FileRecord>();
   if (previous) for (const file of previous.files()) before.set(file.name, file);
-  const old = previous && { rows: previous.rows(), forms: previous.rawParts('forms'), explain: previous.rawParts('explain'), search: previous.rawParts('search') };
+  const old = previous && {
+    rows: previous.rows(),
+    generated: previous.rawParts('generated'),
+    forms: previous.rawParts('forms'),
+    explain: previous.rawParts('explain'),
+    search: previous.rawParts('search'),
+  };
   const content: SnapshotContent = { buildId, dir, dirSignature: dirStat ? signatureOf(dirStat, recordedAt) : null, files: [], entries: [] };
   for (const name of names) {
     const path = dir + sep + name;
@@ -204,7 +216,7 @@ export function* compileSteps(dir: string, previous: CompiledDirectory | undefin
         content.entries.push({
           brief: { slug, term, category, workplace, gist, file: name, signature: record.signature },
           keys: { terms, aliases },
-          json: { forms: old.forms[n]!, explain: old.explain[n]!, search: old.search[n]! },
+          json: { generated: old.generated[n]!, forms: old.forms[n]!, explain: old.explain[n]!, search: old.search[n]! },
           text: previous!.entryText(row),
         });
       }
@@ -218,7 +230,12 @@ export function* compileSteps(dir: string, previous: CompiledDirectory | undefin
       content.entries.push({
         brief: { ...parts.brief, file: name, signature },
         keys: parts.keys,
-        json: { forms: JSON.stringify(parts.forms), explain: JSON.stringify(parts.explain), search: JSON.stringify(parts.search) },
+        json: {
+          generated: JSON.stringify({ slug: parts.brief.slug, keys: parts.generated }),
+          forms: JSON.stringify(parts.forms),
+          explain: JSON.stringify(parts.explain),
+          search: JSON.stringify(parts.search),
+        },
         text: Buffer.from(JSON.stringify(fields)),
       });
     }

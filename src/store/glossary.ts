@@ -18,7 +18,7 @@
 import type { Entry } from '../corpus/entry.ts';
 import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
-import { type ExplainIndexData, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
+import { ExplainIndex, type ExplainIndexData, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
 import type { SearchSource } from '../search/fulltext.ts';
 import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
 import type { EntryBrief, EntryParts } from '../search/parts.ts';
@@ -234,7 +234,7 @@ export class StoredGlossary implements Lookupable {
    * terms and slugs first, then aliases; in precedence order, then file order. Only the
    * lines holding the key are read.
    */
-  private findKey(query: string): { winner: Winner; type: 'exact' | 'alias'; form: string } | undefined {
+  private findKey(query: string): { winner: Winner; type: 'exact' | 'alias' | 'form'; form: string; others?: string[] } | undefined {
     const key = normalize(query);
     const keys = [...new Set([key, compact(key)])].filter(Boolean);
     const candidates = this.sources.flatMap((source, s) =>
@@ -243,11 +243,28 @@ export class StoredGlossary implements Lookupable {
     for (const k of keys) {
       for (const type of ['exact', 'alias'] as const) {
         const claims = ({ row }: Winner) => (type === 'exact' ? row.terms.includes(k) : row.aliases.some(([alias]) => alias === k));
-        const hits = candidates.filter(claims).sort((a, b) => a.source - b.source || a.row.n - b.row.n);
-        // An entry hidden by another of the same slug claims nothing.
-        const hit = hits.find((h) => this.find(h.row.slug)?.source === h.source);
-        if (hit) return { winner: hit, type, form: type === 'exact' ? hit.row.term : hit.row.aliases.find(([alias]) => alias === k)![1] };
+        // An entry hidden by another of the same slug claims nothing; entries that share
+        // the key at one rank are all returned, for define to list.
+        const hits = candidates.filter((h) => claims(h) && this.find(h.row.slug)?.source === h.source).sort((a, b) => a.source - b.source || a.row.n - b.row.n);
+        const [hit] = hits;
+        if (!hit) continue;
+        const others = [...new Set(hits.map((h) => h.row.slug))].filter((slug) => slug !== hit.row.slug);
+        const form = type === 'exact' ? hit.row.term : hit.row.aliases.find(([alias]) => alias === k)![1];
+        return { winner: hit, type, form, ...(others.length > 0 ? { others } : {}) };
       }
+    }
+    // Generated forms (inflections, pronoun variants) only when no term or alias is the query.
+    for (const k of keys) {
+      const slugs = this.sources.flatMap((source) =>
+        source
+          .generatedContaining(JSON.stringify(k))
+          .filter((line) => line.keys.includes(k))
+          .map((line) => line.slug),
+      );
+      const winners = [...new Set(slugs)].map((slug) => this.find(slug)).filter((w): w is Winner => w !== undefined);
+      winners.sort((a, b) => a.source - b.source || a.row.n - b.row.n);
+      const [hit, ...rest] = winners;
+      if (hit) return { winner: hit, type: 'form', form: k, ...(rest.length > 0 ? { others: rest.map((w) => w.row.slug) } : {}) };
     }
     return undefined;
   }
@@ -263,7 +280,7 @@ export class StoredGlossary implements Lookupable {
     });
   }
 
-  exact(query: string): Match | undefined {
+  exact(query: string): (Match & { others?: string[] }) | undefined {
     return this.guard(() => {
       const hit = this.findKey(query);
       if (!hit) {
@@ -277,8 +294,13 @@ export class StoredGlossary implements Lookupable {
         this.refresh((source) => !source.current());
         return this.exact(query);
       }
-      return { entry, type: hit.type, score: 1, matched: hit.form };
+      return { entry, type: hit.type, score: 1, matched: hit.form, ...(hit.others ? { others: hit.others } : {}) };
     });
+  }
+
+  /** The terms a longer query names ("no rizz" → rizz), as explain finds them. */
+  termsIn(query: string): Array<{ slug: string; certainty: 'certain' | 'possible'; text: string }> {
+    return this.guard(() => this.memo('explainIndex', () => new ExplainIndex(this.explainSource())).explain(query));
   }
 
   fuzzyForms(key: string): FuzzyForm[] {

@@ -3,13 +3,14 @@
  *
  *   GENZ-SNAPSHOT 2\n
  *   {"buildId":…,"dir":…,"dirSignature":…,"sections":{"files":[offset,length],…}}\n
- *   <files><problems><slugs><index><forms><explain><postings><lengths><entries>
+ *   <files><problems><slugs><index><generated><forms><explain><postings><lengths><entries>
  *
  * Every section but `entries` is JSON Lines: one line per term file (files; problems holds
  * only the files with diagnostics) or per entry (the others, in the same order). `index` holds what `define` needs of an entry (slug,
  * term, gist, file, signature, keys, and where its JSON text is in `entries`), so a lookup
  * finds the quoted key's bytes in that section and parses only the lines that hold them.
- * `postings` is the full-text index, one line per word (`["word", entry, field, count, …]`),
+ * `generated` holds each entry's generated forms (`{"slug":…,"keys":[…]}`), read the same
+ * way, and only when no term or alias is the query. `postings` is the full-text index, one line per word (`["word", entry, field, count, …]`),
  * read the same way by `search`, with `lengths` (each entry's field lengths) beside it.
  * Commands that need every entry parse whole sections, and only those they use.
  *
@@ -49,13 +50,13 @@ export type IndexRow = EntryParts['brief'] &
     at: [number, number];
   };
 
-export type PartSection = 'forms' | 'explain' | 'search';
+export type PartSection = 'generated' | 'forms' | 'explain' | 'search';
 
 /** One entry as compiled. */
 export interface CompiledEntry {
   brief: EntryParts['brief'] & { file: string; signature: Signature };
   keys: EntryParts['keys'];
-  /** Its forms, explain and search parts as JSON texts: copied as they are while its file is unchanged. */
+  /** Its generated, forms, explain and search parts as JSON texts: copied as they are while its file is unchanged. */
   json: Record<PartSection, string>;
   /** The entry (without its `source`) as JSON text. */
   text: Buffer;
@@ -72,7 +73,7 @@ export interface SnapshotContent {
 
 export class SnapshotError extends Error {}
 
-export type SectionName = 'files' | 'problems' | 'slugs' | 'index' | 'forms' | 'explain' | 'postings' | 'lengths';
+export type SectionName = 'files' | 'problems' | 'slugs' | 'index' | 'generated' | 'forms' | 'explain' | 'postings' | 'lengths';
 
 const lines = (items: unknown[]): Buffer => Buffer.from(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
 
@@ -126,6 +127,7 @@ export function snapshotBytes(content: SnapshotContent): Buffer {
     problems: lines(content.files.filter((file) => file.diagnostics.length > 0)),
     slugs: lines(content.entries.map((e) => e.brief.slug)),
     index: lines(indexRows(content)),
+    generated: Buffer.from(content.entries.map((e) => `${e.json.generated}\n`).join('')),
     forms: Buffer.from(content.entries.map((e) => `${e.json.forms}\n`).join('')),
     explain: Buffer.from(content.entries.map((e) => `${e.json.explain}\n`).join('')),
     ...postingsAndLengths(content.entries.map((e) => JSON.parse(e.json.search) as SearchParts)),
