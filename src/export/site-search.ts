@@ -5,35 +5,13 @@
  * stemming and paraphrases, any word matching (prefixes and small typos too), so what the
  * terminal finds is found here. Terms and aliases as typed come first.
  */
+import { PARAPHRASE_TABLE } from '../search/fulltext.ts';
+
 const STOPWORDS =
   'a an and are as at be but by do for from has have i if in into is it its me my no not of on or our so than that the their them then there they this to too up us was we what when who why with you your';
 
-// Everyday paraphrases of what people search for, stem → stems: the table the terminal's
-// search uses (src/search/fulltext.ts), copied rather than imported so the site does not
-// depend on how the terminal's search is built.
-const PARAPHRASES: Record<string, string[]> = {
-  pretend: ['fake', 'seem', 'seen', 'look', 'appear', 'perform', 'show', 'mask'],
-  fake: ['pretend', 'perform', 'mask', 'seem'],
-  work: ['job', 'office', 'busy', 'workplace', 'task'],
-  job: ['work', 'role', 'career', 'employ'],
-  quit: ['leav', 'resign', 'exit'],
-  leav: ['quit', 'resign'],
-  money: ['pay', 'salary', 'spend', 'sav', 'cash', 'budget', 'financ'],
-  tired: ['exhaust', 'burnout', 'drain', 'rest'],
-  lie: ['cap', 'untrue', 'exaggerat'],
-  boss: ['manag', 'employer', 'leader'],
-  gossip: ['tea', 'drama', 'rumour', 'rumor'],
-  good: ['great', 'excellent', 'prais', 'impress'],
-  bad: ['awful', 'cring', 'terribl'],
-  lazy: ['minimum', 'effort', 'slack'],
-  show: ['flex', 'boast', 'brag'],
-  brag: ['flex', 'boast', 'show'],
-  flirt: ['rizz', 'charm', 'dat'],
-  angry: ['mad', 'salty', 'rage', 'upset'],
-  funny: ['joke', 'laugh', 'hilarious'],
-  holiday: ['vacation', 'leave', 'pto', 'time'],
-  vacation: ['holiday', 'leave', 'pto'],
-};
+// Everyday paraphrases of what people search for, stem → stems: the terminal's own table.
+const PARAPHRASES = PARAPHRASE_TABLE;
 
 export const SEARCH_JS = `/* genz export: filters the list of terms as you type (MiniSearch, assets/minisearch.js). */
 (function () {

@@ -36,9 +36,8 @@ const STOPWORDS = new Set(
   ),
 );
 
-// Everyday paraphrases of what people search for. Keys and values are stems. A Map, so a
-// query word like "constructor" finds nothing rather than Object.prototype's members.
-const PARAPHRASES = new Map<string, string[]>(Object.entries({
+/** Everyday paraphrases of what people search for: stem → stems (the exported site uses them too). */
+export const PARAPHRASE_TABLE: Readonly<Record<string, readonly string[]>> = {
   pretend: ['fake', 'seem', 'seen', 'look', 'appear', 'perform', 'show', 'mask'],
   fake: ['pretend', 'perform', 'mask', 'seem'],
   work: ['job', 'office', 'busy', 'workplace', 'task'],
@@ -60,7 +59,9 @@ const PARAPHRASES = new Map<string, string[]>(Object.entries({
   funny: ['joke', 'laugh', 'hilarious'],
   holiday: ['vacation', 'leave', 'pto', 'time'],
   vacation: ['holiday', 'leave', 'pto'],
-}));
+};
+// A Map, so a query word like "constructor" finds nothing rather than Object.prototype's members.
+const PARAPHRASES = new Map<string, readonly string[]>(Object.entries(PARAPHRASE_TABLE));
 
 /** Crude suffix stripping, applied alike to text and queries, so "quitting" meets "quit". */
 export function stem(token: string): string {
