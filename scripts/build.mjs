@@ -50,6 +50,16 @@ const builtinsWithoutFacades = {
 // bundle of its own, dist/cli.cjs, left out of the start-up file and required on first use.
 // (require, not import(): the start-up file runs from V8's code cache through vm.Script,
 // and Node 20 loses a cached script's dynamic-import callback.)
+// genz decides the colour level itself (src/context.ts) and hands it to chalk, so chalk's own
+// detection is never used; its Node version imports node:tty, and with it node:net and the
+// streams (~5 ms of every start-up). Its browser version detects nothing and imports nothing.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
+  },
+};
+
 const cliApart = {
   name: 'cli-apart',
   setup(b) {
@@ -68,7 +78,7 @@ buildId.update(readFileSync(join(root, 'package-lock.json')));
 
 const common = {
   define: { __GENZ_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
-  plugins: [builtinsWithoutFacades],
+  plugins: [builtinsWithoutFacades, chalkWithoutDetection],
   bundle: true,
   format: 'esm',
   platform: 'node',

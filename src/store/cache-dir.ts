@@ -12,12 +12,29 @@
  * - genz deletes only regular files whose names match its own patterns (TEMP_NAME,
  *   SNAPSHOT_NAME), in snapshots/ only, and never a directory.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Snapshot, SnapshotError } from './snapshot.ts';
 
 const SNAPSHOT_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}\.snap$/;
+
+/**
+ * A directory's name for its snapshot: two FNV-1a hashes, 16 hex digits. Not node:crypto,
+ * whose loading costs every start-up a few ms; a collision is harmless, since a snapshot
+ * names its directory and one for another is not read.
+ */
+function nameOf(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+    b = Math.imul(b ^ text.charCodeAt(i), 0x811c9dc5 | 1);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** 12 hex digits for a temporary file's name; O_EXCL, not the name, keeps it unique. */
+const tempSuffix = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
 const TEMP_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}\.snap\.[0-9a-f]{12}\.tmp$/;
 /** A temporary file this old was left by a process that died mid-write. */
 const TEMP_STALE_MS = 10 * 60_000;
@@ -65,7 +82,7 @@ export class CacheDir {
   }
 
   private pathOf(termDir: string): string {
-    return join(this.dir, `${createHash('sha256').update(termDir).digest('hex').slice(0, 16)}-${this.buildId}.snap`);
+    return join(this.dir, `${nameOf(termDir)}-${this.buildId}.snap`);
   }
 
   /** The directory's snapshot, or undefined when there is none usable (missing, damaged, another's). */
@@ -94,7 +111,7 @@ export class CacheDir {
   /** Writes a snapshot whole, or not at all (a full disk, a read-only cache): false then. */
   write(termDir: string, bytes: Buffer, now: number): boolean {
     const path = this.pathOf(termDir);
-    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${path}.${tempSuffix()}.tmp`;
     try {
       writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
       renameSync(temp, path);
