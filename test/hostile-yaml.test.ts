@@ -77,9 +77,11 @@ describe('hostile YAML text', () => {
     ['"]" just under the cap', ']\n'.repeat(9_990)],
     ['keys just under the cap', Array.from({ length: 2_500 }, (_, i) => `k${i}: v`).join('\n')],
     ['list items just under the cap', `${minimal('big')}aliases:\n${Array.from({ length: 4_900 }, (_, i) => `- "a${i}"`).join('\n')}\n`],
-  ])('%s: parsed and reported well within a second', (_name, text) => {
+  ])('%s: parsed and reported in seconds, not the half-minute the parser once took', (_name, text) => {
     const { ms, rules } = parse(text, 'big.yaml');
-    expect(ms).toBeLessThan(1000);
+    // A bound on pathology, not a speed target (npm run bench measures speed): ~0.4 s on a
+    // quiet machine, over 2 s on a loaded one.
+    expect(ms).toBeLessThan(8000);
     expect(rules).not.toContain('too-complex');
   });
 
