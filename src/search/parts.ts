@@ -27,8 +27,6 @@ export interface EntryParts {
   search: SearchParts;
 }
 
-export type PartKind = keyof EntryParts;
-export const PART_KINDS: PartKind[] = ['brief', 'keys', 'generated', 'forms', 'explain', 'search'];
 
 export function entryParts(entry: Entry): EntryParts {
   return {

@@ -222,9 +222,15 @@ export class StoredGlossary implements Lookupable {
   private find(slug: string): Winner | undefined {
     const found = this.memo('found', () => new Map<string, Winner | undefined>());
     if (!found.has(slug)) {
-      const row = (source: CompiledDirectory) => source.rowsContaining(`"slug":${JSON.stringify(slug)}`).find((r) => r.slug === slug);
-      const s = this.sources.findIndex((source) => row(source));
-      found.set(slug, s === -1 ? undefined : { source: s, row: row(this.sources[s]!)! });
+      let winner: Winner | undefined;
+      for (const [s, source] of this.sources.entries()) {
+        const row = source.rowsContaining(`"slug":${JSON.stringify(slug)}`).find((r) => r.slug === slug);
+        if (row) {
+          winner = { source: s, row };
+          break;
+        }
+      }
+      found.set(slug, winner);
     }
     return found.get(slug);
   }
