@@ -6,16 +6,19 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from './corpus/parse.ts';
 import { BUILD_ID } from './install.ts';
-import { compileDirectory } from './store/directory.ts';
-import { snapshotBytes } from './store/snapshot.ts';
+import { compileSteps } from './store/directory.ts';
+import { type FileRecord, Snapshot } from './store/snapshot.ts';
+import { finish } from './text/steps.ts';
 
 /** The snapshot of `termsDir`, or the diagnostics that stop the build. */
 export function compileGlossary(root: string, termsDir: string): { bytes?: Buffer; count: number; diagnostics: Diagnostic[] } {
-  const content = compileDirectory(termsDir, undefined, BUILD_ID, () => 0);
-  const diagnostics = content.files.flatMap((file) => file.diagnostics).map((d) => ({ ...d, file: relative(root, d.file) }));
+  const bytes = finish(compileSteps(termsDir, undefined, BUILD_ID, () => 0, ''));
+  const snapshot = new Snapshot(bytes);
+  const problems = snapshot.lines<FileRecord>('problems');
+  const diagnostics = problems.flatMap((file) => file.diagnostics).map((d) => ({ ...d, file: relative(root, d.file) }));
   if (diagnostics.some((d) => d.severity === 'error')) return { count: 0, diagnostics };
-  // Where the package is installed is known only at run time (CompiledDirectory.entry).
-  return { bytes: snapshotBytes({ ...content, dir: '', dirSignature: null }), count: content.entries.length, diagnostics };
+  const count = snapshot.lines<string | null>('slugs').filter((slug) => slug !== null).length;
+  return { bytes, count, diagnostics };
 }
 
 export { formatDiagnostic } from './corpus/parse.ts';

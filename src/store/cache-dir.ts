@@ -90,7 +90,7 @@ export class CacheDir {
     const path = this.pathOf(termDir);
     let snapshot: Snapshot;
     try {
-      snapshot = new Snapshot(path);
+      snapshot = Snapshot.open(path);
     } catch (error) {
       if (error instanceof SnapshotError) return undefined;
       throw error;

@@ -1,6 +1,6 @@
 /**
  * The glossary in use: the user's directories (highest precedence first) and the built-in
- * glossary, each a CompiledDirectory, merged by slug. Indexes are built in memory from the
+ * glossary, each a Source (directory.ts), merged by slug. Indexes are built in memory from the
  * parts a command needs, when it first needs them.
  *
  * The checks that keep answers fresh (cheapest first):
@@ -15,26 +15,26 @@
  *    claims the same word, until a command that makes the full check runs.
  * The built-in glossary ships with the package and is never checked.
  */
+import { join } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
-import { ExplainIndex, type ExplainIndexData, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
-import type { SearchSource } from '../search/fulltext.ts';
-import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
-import type { EntryBrief, EntryParts } from '../search/parts.ts';
-import type { CacheDir } from './cache-dir.ts';
-import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
-import { CompiledDirectory, compileSteps, matches, statOrUndefined } from './directory.ts';
-import { join } from 'node:path';
 import { DataError, GenzError } from '../errors.ts';
 import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
-import { type IndexRow, Snapshot, type SnapshotContent, SnapshotError, snapshotBytes } from './snapshot.ts';
+import { ExplainIndex, type ExplainIndexData, type ExplainParts, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
+import type { SearchSource } from '../search/fulltext.ts';
+import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
+import type { EntryBrief } from '../search/parts.ts';
+import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
 import { compact, normalize } from '../text/normalize.ts';
+import type { CacheDir } from './cache-dir.ts';
+import { compileSteps, type IndexRow, matches, Source, statOrUndefined } from './directory.ts';
+import { type FileRecord, Snapshot, SnapshotError } from './snapshot.ts';
 
 /** The built-in glossary that ships with the package, compiled by `npm run build`. */
-export function openBuiltin(path = builtinSnapshotPath()): CompiledDirectory {
+export function openBuiltin(path = builtinSnapshotPath()): Source {
   try {
-    return CompiledDirectory.fromSnapshot(builtinTermsDir(), new Snapshot(path), true);
+    return new Source(builtinTermsDir(), Snapshot.open(path), true);
   } catch {
     throw new DataError(`the built-in glossary ${path} is missing or damaged`, 'run "npm run build" in the genz folder');
   }
@@ -44,7 +44,7 @@ export interface StoreOptions {
   /** User directories, highest precedence first. */
   dirs: string[];
   /** The built-in glossary, compiled at build time; absent with --no-builtin. */
-  builtin?: CompiledDirectory;
+  builtin?: Source;
   /** Where snapshots are kept; absent when no cache can be used (compiled in memory). */
   cache?: CacheDir;
   buildId: string;
@@ -54,26 +54,25 @@ export interface StoreOptions {
 /** The search fields (term, aliases, synonyms, tags, gist, definition: fulltext.ts). */
 const FIELD_COUNT = [0, 1, 2, 3, 4, 5];
 
-/** An entry: which source it is in, and its number there. */
+/** An entry: which source it is in, and its number (file line) there. */
 interface Place {
   source: number;
   n: number;
 }
 
 /** An entry with its index row. */
-interface Winner {
-  source: number;
+interface Winner extends Place {
   row: IndexRow;
 }
 
 export class StoredGlossary implements Lookupable {
-  private sources: CompiledDirectory[];
+  private sources: Source[];
   private fullyChecked: boolean;
   private built = new Map<string, unknown>();
 
   constructor(
     private readonly options: StoreOptions,
-    opened?: CompiledDirectory[],
+    opened?: Source[],
   ) {
     this.sources = opened ?? options.dirs.map((dir) => finish(this.open(dir)));
     if (options.builtin) this.sources.push(options.builtin);
@@ -83,40 +82,40 @@ export class StoredGlossary implements Lookupable {
   /** The constructor's work with pauses (text/steps.ts), so that Ctrl-C works while it compiles. */
   static async open(options: StoreOptions, pause: Pause): Promise<StoredGlossary> {
     const store = new StoredGlossary(options, []);
-    const opened: CompiledDirectory[] = [];
+    const opened: Source[] = [];
     for (const dir of options.dirs) opened.push(await drive(store.open(dir), pause, options.now));
     store.sources.unshift(...opened);
     return store;
   }
 
-  /** Check 1: the directory's snapshot if the directory is unchanged, else a fresh compile. */
-  private *open(dir: string): Steps<CompiledDirectory> {
-    const now = this.options.now();
-    const snapshot = this.options.cache?.read(dir, now);
-    const previous = snapshot && CompiledDirectory.fromSnapshot(dir, snapshot);
-    if (previous && matches(previous.dirSignature, statOrUndefined(dir))) return previous;
+  /** Check 1: the directory's snapshot if the directory is unchanged, else a compile of its changed files. */
+  private *open(dir: string): Steps<Source> {
+    const snapshot = this.options.cache?.read(dir, this.options.now());
+    const previous = snapshot && new Source(dir, snapshot);
+    if (previous && matches(snapshot.header.dirSignature, statOrUndefined(dir))) return previous;
     return yield* this.compileSteps(dir, previous);
   }
 
-  private compile(dir: string, previous: CompiledDirectory | undefined): CompiledDirectory {
+  private compile(dir: string, previous: Source | undefined): Source {
     return finish(this.compileSteps(dir, previous));
   }
 
-  private *compileSteps(dir: string, previous: CompiledDirectory | undefined): Steps<CompiledDirectory> {
-    let content: SnapshotContent;
+  private *compileSteps(dir: string, previous: Source | undefined): Steps<Source> {
+    const { buildId, now, cache } = this.options;
+    let bytes: Buffer;
     try {
-      content = yield* compileSteps(dir, previous, this.options.buildId, this.options.now);
+      bytes = yield* compileSteps(dir, previous?.snapshot, buildId, now);
     } catch (error) {
       // A damaged snapshot (a section that does not parse) is compiled from scratch.
       if (!previous || (error as Error).name === 'UsageError') throw error;
-      content = yield* compileSteps(dir, undefined, this.options.buildId, this.options.now);
+      bytes = yield* compileSteps(dir, undefined, buildId, now);
     } finally {
-      previous?.close();
+      previous?.snapshot.close();
     }
     // Written and renamed in one synchronous step: no signal handler runs in between, so
     // Ctrl-C or SIGTERM never leaves a temporary file behind.
-    this.options.cache?.write(dir, snapshotBytes(content), this.options.now());
-    return CompiledDirectory.fromContent(content);
+    cache?.write(dir, bytes, now());
+    return new Source(dir, new Snapshot(bytes), false, true);
   }
 
   /**
@@ -127,7 +126,7 @@ export class StoredGlossary implements Lookupable {
     try {
       if (!this.fullyChecked) {
         const stale: boolean[] = [];
-        for (const source of this.sources) stale.push(!source.builtin && !(await drive(source.currentSteps(), pause, this.options.now)));
+        for (const source of this.sources) stale.push(!(await drive(source.currentSteps(), pause, this.options.now)));
         for (const [i, source] of this.sources.entries()) {
           if (stale[i]) this.sources[i] = await drive(this.compileSteps(source.dir, source), pause, this.options.now);
         }
@@ -146,8 +145,9 @@ export class StoredGlossary implements Lookupable {
   private *allEntries(): Steps<Entry[]> {
     const all: Entry[] = [];
     for (const source of this.sources) {
-      for (const row of source.rows()) {
-        all.push(source.entry(row));
+      for (const [n, slug] of source.snapshot.lines<string | null>('slugs').entries()) {
+        if (slug === null) continue;
+        all.push(source.entry(n));
         yield;
       }
     }
@@ -158,13 +158,9 @@ export class StoredGlossary implements Lookupable {
   private fullCheck(): void {
     if (this.fullyChecked) return;
     this.fullyChecked = true;
-    this.refresh((source) => !source.current());
-  }
-
-  private refresh(stale: (source: CompiledDirectory) => boolean): void {
     let changed = false;
     this.sources = this.sources.map((source) => {
-      if (source.builtin || !stale(source)) return source;
+      if (source.current()) return source;
       changed = true;
       return this.compile(source.dir, source);
     });
@@ -182,7 +178,7 @@ export class StoredGlossary implements Lookupable {
       // A snapshot is read lazily, so damage can surface as any error: bad JSON, a part of
       // the wrong shape. Compiled afresh, a second failure is a real error.
       if (error instanceof GenzError) throw error;
-      for (const source of this.sources) source.close();
+      for (const source of this.sources) if (!source.builtin) source.snapshot.close();
       this.sources = this.sources.map((source) => (source.builtin ? source : this.compile(source.dir, undefined)));
       this.built.clear();
       this.fullyChecked = true;
@@ -207,26 +203,29 @@ export class StoredGlossary implements Lookupable {
     return this.memo('winners', () => {
       const winners = new Map<string, Place>();
       this.sources.forEach((source, s) => {
-        for (const [n, slug] of source.slugs().entries()) if (!winners.has(slug)) winners.set(slug, { source: s, n });
+        for (const [n, slug] of source.snapshot.lines<string | null>('slugs').entries()) {
+          if (slug !== null && !winners.has(slug)) winners.set(slug, { source: s, n });
+        }
       });
       return winners;
     });
   }
 
-  private winnerParts<K extends 'forms' | 'explain'>(kind: K): Array<{ slug: string; parts: EntryParts[K] }> {
-    const perSource = this.sources.map((source) => source.parts(kind));
+  /** The parts of one kind of each winning entry. */
+  private winnerParts<T>(kind: 'forms' | 'explain'): Array<{ slug: string; parts: T }> {
+    const perSource = this.sources.map((source) => source.snapshot.lines<T>(kind));
     return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.n]! }));
   }
 
-  /** The entry of `slug` that wins, found by its line alone (no section is parsed whole). */
+  /** The entry of `slug` that wins, found by its slug line alone (no section is parsed whole). */
   private find(slug: string): Winner | undefined {
     const found = this.memo('found', () => new Map<string, Winner | undefined>());
     if (!found.has(slug)) {
       let winner: Winner | undefined;
       for (const [s, source] of this.sources.entries()) {
-        const row = source.rowsContaining(`"slug":${JSON.stringify(slug)}`).find((r) => r.slug === slug);
-        if (row) {
-          winner = { source: s, row };
+        const [hit] = source.snapshot.linesContaining<string>('slugs', JSON.stringify(slug)).filter((line) => line.value === slug);
+        if (hit) {
+          winner = { source: s, n: hit.n, row: source.row(hit.n) };
           break;
         }
       }
@@ -243,15 +242,16 @@ export class StoredGlossary implements Lookupable {
   private findKey(query: string): { winner: Winner; type: 'exact' | 'alias' | 'form'; form: string; others?: string[] } | undefined {
     const key = normalize(query);
     const keys = [...new Set([key, compact(key)])].filter(Boolean);
-    const candidates = this.sources.flatMap((source, s) =>
-      keys.flatMap((k) => source.rowsContaining(JSON.stringify(k)).map((row) => ({ source: s, row }))),
+    const candidates: Winner[] = this.sources.flatMap((source, s) =>
+      keys.flatMap((k) => source.snapshot.linesContaining<IndexRow>('index', JSON.stringify(k)).map(({ n, value }) => ({ source: s, n, row: value }))),
     );
+    const byPlace = (a: Place, b: Place) => a.source - b.source || a.n - b.n;
     for (const k of keys) {
       for (const type of ['exact', 'alias'] as const) {
         const claims = ({ row }: Winner) => (type === 'exact' ? row.terms.includes(k) : row.aliases.some(([alias]) => alias === k));
         // An entry hidden by another of the same slug claims nothing; entries that share
         // the key at one rank are all returned, for define to list.
-        const hits = candidates.filter((h) => claims(h) && this.find(h.row.slug)?.source === h.source).sort((a, b) => a.source - b.source || a.row.n - b.row.n);
+        const hits = candidates.filter((h) => claims(h) && this.find(h.row.slug)?.source === h.source).sort(byPlace);
         const [hit] = hits;
         if (!hit) continue;
         const others = [...new Set(hits.map((h) => h.row.slug))].filter((slug) => slug !== hit.row.slug);
@@ -262,14 +262,13 @@ export class StoredGlossary implements Lookupable {
     // Generated forms (inflections, pronoun variants) only when no term or alias is the query.
     for (const k of keys) {
       const slugs = this.sources.flatMap((source) =>
-        source
-          .generatedContaining(JSON.stringify(k))
-          .filter((line) => line.keys.includes(k))
-          .map((line) => line.slug),
+        source.snapshot
+          .linesContaining<{ slug: string; keys: string[] }>('generated', JSON.stringify(k))
+          .filter(({ value }) => value.keys.includes(k))
+          .map(({ value }) => value.slug),
       );
       const winners = [...new Set(slugs)].map((slug) => this.find(slug)).filter((w): w is Winner => w !== undefined);
-      winners.sort((a, b) => a.source - b.source || a.row.n - b.row.n);
-      const [hit, ...rest] = winners;
+      const [hit, ...rest] = winners.sort(byPlace);
       if (hit) return { winner: hit, type: 'form', form: k, ...(rest.length > 0 ? { others: rest.map((w) => w.row.slug) } : {}) };
     }
     return undefined;
@@ -281,7 +280,7 @@ export class StoredGlossary implements Lookupable {
     return [entry.slug, ...entry.related.map((link) => link.slug)].every((slug) => {
       const w = this.find(slug);
       const source = w && this.sources[w.source]!;
-      if (!source || source.builtin) return true;
+      if (!source || source.builtin || source.fresh) return true;
       return matches(w.row.signature, statOrUndefined(join(source.dir, w.row.file)));
     });
   }
@@ -294,10 +293,9 @@ export class StoredGlossary implements Lookupable {
         this.fullCheck();
         return this.exact(query);
       }
-      const entry = this.sources[hit.winner.source]!.entry(hit.winner.row);
+      const entry = this.sources[hit.winner.source]!.entry(hit.winner.n);
       if (!this.shownCurrent(entry)) {
-        this.fullyChecked = true;
-        this.refresh((source) => !source.current());
+        this.fullCheck();
         return this.exact(query);
       }
       return { entry, type: hit.type, score: 1, matched: hit.form, ...(hit.others ? { others: hit.others } : {}) };
@@ -313,7 +311,7 @@ export class StoredGlossary implements Lookupable {
     return this.guard(() => {
       this.fullCheck();
       const forms = this.memo('forms', () =>
-        new FormIndex(this.winnerParts('forms').flatMap(({ slug, parts }) => parts.map(([form, formKey]) => ({ slug, form, key: formKey })))),
+        new FormIndex(this.winnerParts<Array<[string, string]>>('forms').flatMap(({ slug, parts }) => parts.map(([form, formKey]) => ({ slug, form, key: formKey })))),
       );
       return forms.nearest(key);
     });
@@ -322,7 +320,7 @@ export class StoredGlossary implements Lookupable {
   entry(slug: string): Entry | undefined {
     return this.guard(() => {
       const w = this.find(slug);
-      return w && this.sources[w.source]!.entry(w.row);
+      return w && this.sources[w.source]!.entry(w.n);
     });
   }
 
@@ -341,7 +339,7 @@ export class StoredGlossary implements Lookupable {
     return this.guard(() => {
       this.fullCheck();
       return this.memo('explain', () => {
-        const data = mergeExplainParts(this.winnerParts('explain').map(({ parts }) => parts));
+        const data = mergeExplainParts(this.winnerParts<ExplainParts>('explain').map(({ parts }) => parts));
         const byLead = phrasesByLead(data.phrases);
         return { ...data, phrasesUnder: (key: string) => byLead.get(key) };
       });
@@ -352,12 +350,12 @@ export class StoredGlossary implements Lookupable {
     return this.guard(() => {
       this.fullCheck();
       return this.memo('search', () => {
-        // Documents are the winning entries, numbered in winners' order; each directory's
-        // postings are read one word at a time and renumbered.
+        // Documents are the winning entries, numbered in winners' order. A word's postings
+        // are the `search` lines (each entry's [word, field, count, …]) that hold it.
         const winners = [...this.winners()];
         const docOf = this.sources.map(() => new Map<number, number>());
         for (const [doc, [, w]] of winners.entries()) docOf[w.source]!.set(w.n, doc);
-        const perSource = this.sources.map((source) => source.lengths());
+        const perSource = this.sources.map((source) => source.snapshot.lines<number[]>('lengths'));
         const lengths = FIELD_COUNT.map((f) => winners.map(([, w]) => perSource[w.source]![w.n]![f]!));
         let vocabulary: string[] | undefined;
         return {
@@ -366,15 +364,18 @@ export class StoredGlossary implements Lookupable {
           posting: (word: string) => {
             const out: number[] = [];
             for (const [s, source] of this.sources.entries()) {
-              const list = source.postings(word) ?? [];
-              for (let i = 0; i < list.length; i += 3) {
-                const doc = docOf[s]!.get(list[i]!);
-                if (doc !== undefined) out.push(doc, list[i + 1]!, list[i + 2]!);
+              for (const { n, value: counts } of source.snapshot.linesContaining<Array<string | number>>('search', JSON.stringify(word))) {
+                const doc = docOf[s]!.get(n);
+                if (doc === undefined) continue;
+                for (let i = 0; i < counts.length; i += 3) if (counts[i] === word) out.push(doc, counts[i + 1] as number, counts[i + 2] as number);
               }
             }
             return out.length > 0 ? out : undefined;
           },
-          vocabulary: () => (vocabulary ??= [...new Set(this.sources.flatMap((source) => source.vocabulary()))]),
+          vocabulary: () =>
+            (vocabulary ??= [
+              ...new Set(this.sources.flatMap((source) => source.snapshot.lines<Array<string | number> | null>('search').flatMap((counts) => (counts ?? []).filter((_, i) => i % 3 === 0) as string[]))),
+            ]),
         };
       });
     });
@@ -384,20 +385,17 @@ export class StoredGlossary implements Lookupable {
   glossary(): Glossary {
     return this.guard(() => {
       this.fullCheck();
-      const all = this.sources.flatMap((source) => source.rows().map((row) => source.entry(row)));
-      return new Glossary(all, this.diagnostics, this.directories);
+      return new Glossary(finish(this.allEntries()), this.diagnostics, this.directories);
     });
   }
 
   get diagnostics(): Diagnostic[] {
-    return this.guard(() => {
-      return this.sources.filter((s) => !s.builtin).flatMap((source) => source.problems().flatMap((file) => file.diagnostics));
-    });
+    return this.guard(() => this.sources.filter((s) => !s.builtin).flatMap((source) => source.snapshot.lines<FileRecord>('problems').flatMap((file) => file.diagnostics)));
   }
 
   get directories(): DirectoryReport[] {
-    return this.guard(() => {
-      return this.sources.map((source) => ({ dir: source.dir, builtin: source.builtin, count: source.rows().length }));
-    });
+    return this.guard(() =>
+      this.sources.map((source) => ({ dir: source.dir, builtin: source.builtin, count: source.snapshot.lines<string | null>('slugs').filter((slug) => slug !== null).length })),
+    );
   }
 }
