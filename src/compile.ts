@@ -12,7 +12,7 @@ import { finish } from './text/steps.ts';
 
 /** The snapshot of `termsDir`, or the diagnostics that stop the build. */
 export function compileGlossary(root: string, termsDir: string): { bytes?: Buffer; count: number; diagnostics: Diagnostic[] } {
-  const bytes = finish(compileSteps(termsDir, undefined, BUILD_ID, () => 0, ''));
+  const { bytes } = finish(compileSteps(termsDir, undefined, BUILD_ID, () => 0, ''));
   const snapshot = new Snapshot(bytes);
   const problems = snapshot.lines<FileRecord>('problems');
   const diagnostics = problems.flatMap((file) => file.diagnostics).map((d) => ({ ...d, file: relative(root, d.file) }));

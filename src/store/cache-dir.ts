@@ -1,6 +1,7 @@
 /**
  * Where snapshots live: $XDG_CACHE_HOME/genz/snapshots (default ~/.cache/genz/snapshots),
- * one file per glossary directory and build of genz, `<hash of the directory>-<build>.snap`.
+ * per glossary directory and build of genz `<hash of the directory>-<build>.snap` and, after
+ * files changed, the delta over it, `<hash>-<build>.delta.snap` (source.ts).
  *
  * The rules that keep a user's files safe:
  * - A relative XDG_CACHE_HOME or HOME is ignored (the XDG spec says so), so genz never
@@ -16,7 +17,7 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, utimesSync, 
 import { isAbsolute, join } from 'node:path';
 import { Snapshot, SnapshotError } from './snapshot.ts';
 
-const SNAPSHOT_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}\.snap$/;
+const SNAPSHOT_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}(?:\.delta)?\.snap$/;
 
 /**
  * A directory's name for its snapshot: two FNV-1a hashes, 16 hex digits. Not node:crypto,
@@ -35,7 +36,7 @@ function nameOf(text: string): string {
 
 /** 12 hex digits for a temporary file's name; O_EXCL, not the name, keeps it unique. */
 const tempSuffix = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
-const TEMP_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}\.snap\.[0-9a-f]{12}\.tmp$/;
+const TEMP_NAME = /^[0-9a-f]{16}-[0-9a-z]{1,32}(?:\.delta)?\.snap\.[0-9a-f]{12}\.tmp$/;
 /** A temporary file this old was left by a process that died mid-write. */
 const TEMP_STALE_MS = 10 * 60_000;
 /** A snapshot not touched for this long belongs to a directory or a genz gone away. */
@@ -65,6 +66,9 @@ function ownDirectory(path: string, uid: number | undefined): string | undefined
   }
 }
 
+/** A directory's base snapshot, or the delta over it (source.ts). */
+type Kind = 'base' | 'delta';
+
 export class CacheDir {
   private tidied = false;
 
@@ -81,13 +85,13 @@ export class CacheDir {
     return problem ? { problem } : new CacheDir(dir, buildId, uid);
   }
 
-  private pathOf(termDir: string): string {
-    return join(this.dir, `${nameOf(termDir)}-${this.buildId}.snap`);
+  private pathOf(termDir: string, kind: Kind): string {
+    return join(this.dir, `${nameOf(termDir)}-${this.buildId}${kind === 'delta' ? '.delta' : ''}.snap`);
   }
 
   /** The directory's snapshot, or undefined when there is none usable (missing, damaged, another's). */
-  read(termDir: string, now: number): Snapshot | undefined {
-    const path = this.pathOf(termDir);
+  read(termDir: string, now: number, kind: Kind = 'base'): Snapshot | undefined {
+    const path = this.pathOf(termDir, kind);
     let snapshot: Snapshot;
     try {
       snapshot = Snapshot.open(path);
@@ -109,8 +113,8 @@ export class CacheDir {
   }
 
   /** Writes a snapshot whole, or not at all (a full disk, a read-only cache): false then. */
-  write(termDir: string, bytes: Buffer, now: number): boolean {
-    const path = this.pathOf(termDir);
+  write(termDir: string, bytes: Buffer, now: number, kind: Kind = 'base'): boolean {
+    const path = this.pathOf(termDir, kind);
     const temp = `${path}.${tempSuffix()}.tmp`;
     try {
       writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });

@@ -12,12 +12,13 @@
  * The checks that use them are in glossary.ts.
  */
 import { type Stats, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermNames, readTermFile } from '../corpus/read.ts';
-import { type EntryParts, entryParts } from '../search/parts.ts';
-import { finish, type Steps } from '../text/steps.ts';
-import { type FileRecord, type LineSection, type Signature, Snapshot, SnapshotError, SnapshotWriter } from './snapshot.ts';
+import { entryParts } from '../search/parts.ts';
+import type { Steps } from '../text/steps.ts';
+import type { Source } from './source.ts';
+import { type FileRecord, type LineSection, type Signature, SnapshotWriter, snapshotId } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
   const coarse = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
@@ -36,48 +37,6 @@ export function statOrUndefined(path: string): Stats | undefined {
     return statSync(path);
   } catch {
     return undefined;
-  }
-}
-
-/** What the index section says of an entry: enough for define, related names and result rows. */
-export type IndexRow = EntryParts['brief'] & EntryParts['keys'] & { file: string; signature: Signature };
-
-/** A compiled directory: its snapshot, and whether it was compiled by this process. */
-export class Source {
-  constructor(
-    readonly dir: string,
-    readonly snapshot: Snapshot,
-    readonly builtin = false,
-    /** Compiled from its files by this process: current for the rest of it. */
-    readonly fresh = false,
-  ) {}
-
-  row(n: number): IndexRow {
-    const row = this.snapshot.line<IndexRow | null>('index', n);
-    if (!row) throw new SnapshotError('no entry');
-    return row;
-  }
-
-  entry(n: number): Entry {
-    const fields = this.snapshot.line<Omit<Entry, 'source'> | null>('entries', n);
-    if (!fields) throw new SnapshotError('no entry');
-    return { ...fields, source: { path: join(this.dir, this.row(n).file), builtin: this.builtin } };
-  }
-
-  /** Every file as recorded: none added, removed or changed (stats them all), as steps. */
-  *currentSteps(): Steps<boolean> {
-    if (this.builtin || this.fresh) return true;
-    if (!matches(this.snapshot.header.dirSignature, statOrUndefined(this.dir))) return false;
-    const prefix = this.dir + sep; // join() normalises each path: ~10 ms at 10,000 files
-    for (const file of this.snapshot.lines<FileRecord>('files')) {
-      if (!matches(file.signature, statOrUndefined(prefix + file.name))) return false;
-      yield;
-    }
-    return true;
-  }
-
-  current(): boolean {
-    return finish(this.currentSteps());
   }
 }
 
@@ -100,46 +59,75 @@ function linesOf(record: FileRecord, entry: Entry | undefined): Record<LineSecti
   };
 }
 
+/** A delta may hold up to this share of the base's files; past it, a whole new base is written. */
+const DELTA_SHARE = 0.1;
+const DELTA_MIN = 64;
+
+/** What a compile writes: a whole snapshot, or a delta over the previous base. */
+export interface Compiled {
+  bytes: Buffer;
+  delta: boolean;
+}
+
 /**
- * Compiles `dir` into snapshot bytes, parsing only the files whose signature differs from
- * `previous`'s; the lines of the others are copied. Throws a UsageError when the directory
- * cannot be listed. One step per file parsed. The built-in glossary is recorded with no
- * directory (`recordedDir` ''): where the package is installed is known only at run time.
+ * Compiles `dir`, parsing only the files whose signature differs from `previous`'s; the
+ * lines of the others are copied as bytes. Writes a delta over the previous base while the
+ * changes are few (source.ts), else a whole snapshot. Throws a UsageError when the
+ * directory cannot be listed. One step per file parsed. The built-in glossary is recorded
+ * with no directory (`recordedDir` ''): where the package is installed is known at run time.
  */
-export function* compileSteps(dir: string, previous: Snapshot | undefined, buildId: string, now: () => number, recordedDir = dir): Steps<Buffer> {
+export function* compileSteps(dir: string, previous: Source | undefined, buildId: string, now: () => number, recordedDir = dir): Steps<Compiled> {
   const recordedAt = now();
   // Stat the directory before listing it: a file added meanwhile makes the next look compile again.
   const dirStat = statOrUndefined(dir);
   const names = listTermNames(dir);
   const before = new Map<string, { record: FileRecord; n: number }>();
-  previous?.lines<FileRecord>('files').forEach((record, n) => before.set(record.name, { record, n }));
-  const writer = new SnapshotWriter();
+  previous?.lines<FileRecord>('files').forEach((record, n) => record && before.set(record.name, { record, n }));
+  const baseCount = previous?.base.header.count ?? 0;
+  // In file-name order: a line of the previous snapshots (kept: its number) or a new file's lines.
+  const pieces: Array<number | Record<LineSection, string>> = [];
   const problems: FileRecord[] = [];
-  let run: [number, number] | undefined; // old lines [first, end) to copy
-  const flush = () => {
-    if (run) writer.copy(previous!, run[0], run[1]);
-    run = undefined;
-  };
   for (const name of names) {
     const path = dir + sep + name;
     const stat = statOrUndefined(path);
     const old = before.get(name);
     if (old && matches(old.record.signature, stat)) {
       if (old.record.diagnostics.length > 0) problems.push(old.record);
-      if (run?.[1] === old.n) run[1]++;
-      else {
-        flush();
-        run = [old.n, old.n + 1];
-      }
+      pieces.push(old.n);
       continue;
     }
-    flush();
     const result = readTermFile(path, { dir });
     const record = { name, signature: stat ? signatureOf(stat, recordedAt) : null, diagnostics: result.diagnostics };
     if (record.diagnostics.length > 0) problems.push(record);
-    writer.add(linesOf(record, result.entry));
+    pieces.push(linesOf(record, result.entry));
     yield;
   }
+  const changed = pieces.filter((piece) => typeof piece !== 'number' || piece >= baseCount);
+  const delta = previous !== undefined && changed.length <= Math.max(DELTA_MIN, DELTA_SHARE * baseCount);
+  const writer = new SnapshotWriter();
+  let run: [number, number] | undefined; // lines [first, end) of one previous snapshot, to copy
+  const flush = () => {
+    if (run) {
+      const [snapshot, first] = run[0] < baseCount ? [previous!.base, run[0]] : [previous!.delta!, run[0] - baseCount];
+      writer.copy(snapshot, first, first + run[1] - run[0]);
+    }
+    run = undefined;
+  };
+  for (const piece of delta ? changed : pieces) {
+    if (typeof piece !== 'number') {
+      flush();
+      writer.add(piece);
+    } else if (run?.[1] === piece && piece !== baseCount) run[1]++;
+    else {
+      flush();
+      run = [piece, piece + 1];
+    }
+  }
   flush();
-  return writer.bytes({ buildId, dir: recordedDir, dirSignature: dirStat && recordedDir ? signatureOf(dirStat, recordedAt) : null }, { problems });
+  const header = { buildId, dir: recordedDir, dirSignature: dirStat && recordedDir ? signatureOf(dirStat, recordedAt) : null, id: snapshotId() };
+  if (!delta) return { bytes: writer.bytes(header, { problems }), delta };
+  const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));
+  const hidden = [...Array(baseCount).keys()].filter((n) => !kept.has(n));
+  const deltaProblems = problems.filter((file) => !kept.has(before.get(file.name)?.n ?? -1));
+  return { bytes: writer.bytes({ ...header, base: previous.base.header.id, hidden }, { problems: deltaProblems }), delta };
 }

@@ -28,13 +28,14 @@ import type { EntryBrief } from '../search/parts.ts';
 import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
 import { compact, normalize } from '../text/normalize.ts';
 import type { CacheDir } from './cache-dir.ts';
-import { compileSteps, type IndexRow, matches, Source, statOrUndefined } from './directory.ts';
-import { type FileRecord, Snapshot, SnapshotError } from './snapshot.ts';
+import { type Compiled, compileSteps, matches, statOrUndefined } from './directory.ts';
+import { Snapshot, SnapshotError } from './snapshot.ts';
+import { type IndexRow, Source } from './source.ts';
 
 /** The built-in glossary that ships with the package, compiled by `npm run build`. */
 export function openBuiltin(path = builtinSnapshotPath()): Source {
   try {
-    return new Source(builtinTermsDir(), Snapshot.open(path), true);
+    return new Source(builtinTermsDir(), Snapshot.open(path), undefined, true);
   } catch {
     throw new DataError(`the built-in glossary ${path} is missing or damaged`, 'run "npm run build" in the genz folder');
   }
@@ -65,6 +66,9 @@ interface Winner extends Place {
   row: IndexRow;
 }
 
+/** Precedence order: by source, then by file name within a directory. */
+const byPlace = (a: Winner, b: Winner): number => a.source - b.source || (a.row.file < b.row.file ? -1 : a.row.file > b.row.file ? 1 : 0);
+
 export class StoredGlossary implements Lookupable {
   private sources: Source[];
   private fullyChecked: boolean;
@@ -88,11 +92,17 @@ export class StoredGlossary implements Lookupable {
     return store;
   }
 
-  /** Check 1: the directory's snapshot if the directory is unchanged, else a compile of its changed files. */
+  /** Check 1: the directory's snapshot (and delta) if the directory is unchanged, else a compile of its changed files. */
   private *open(dir: string): Steps<Source> {
-    const snapshot = this.options.cache?.read(dir, this.options.now());
-    const previous = snapshot && new Source(dir, snapshot);
-    if (previous && matches(snapshot.header.dirSignature, statOrUndefined(dir))) return previous;
+    const { cache, now } = this.options;
+    const base = cache?.read(dir, now());
+    let delta = base && cache?.read(dir, now(), 'delta');
+    if (delta && delta.header.base !== base?.header.id) {
+      delta.close();
+      delta = undefined;
+    }
+    const previous = base && new Source(dir, base, delta);
+    if (previous && matches(previous.dirSignature, statOrUndefined(dir))) return previous;
     return yield* this.compileSteps(dir, previous);
   }
 
@@ -102,20 +112,25 @@ export class StoredGlossary implements Lookupable {
 
   private *compileSteps(dir: string, previous: Source | undefined): Steps<Source> {
     const { buildId, now, cache } = this.options;
-    let bytes: Buffer;
+    let compiled: Compiled;
     try {
-      bytes = yield* compileSteps(dir, previous?.snapshot, buildId, now);
+      compiled = yield* compileSteps(dir, previous, buildId, now);
     } catch (error) {
       // A damaged snapshot (a section that does not parse) is compiled from scratch.
+      previous?.close();
       if (!previous || (error as Error).name === 'UsageError') throw error;
-      bytes = yield* compileSteps(dir, undefined, buildId, now);
-    } finally {
-      previous?.snapshot.close();
+      return yield* this.compileSteps(dir, undefined);
     }
     // Written and renamed in one synchronous step: no signal handler runs in between, so
     // Ctrl-C or SIGTERM never leaves a temporary file behind.
-    cache?.write(dir, bytes, now());
-    return new Source(dir, new Snapshot(bytes), false, true);
+    cache?.write(dir, compiled.bytes, now(), compiled.delta ? 'delta' : 'base');
+    const snapshot = new Snapshot(compiled.bytes);
+    if (!compiled.delta) {
+      previous?.close();
+      return new Source(dir, snapshot, undefined, false, true);
+    }
+    previous!.delta?.close();
+    return new Source(dir, previous!.base, snapshot, false, true);
   }
 
   /**
@@ -145,8 +160,9 @@ export class StoredGlossary implements Lookupable {
   private *allEntries(): Steps<Entry[]> {
     const all: Entry[] = [];
     for (const source of this.sources) {
-      for (const [n, slug] of source.snapshot.lines<string | null>('slugs').entries()) {
-        if (slug === null) continue;
+      const slugs = source.lines<string>('slugs');
+      for (const n of source.order()) {
+        if (slugs[n] === null) continue;
         all.push(source.entry(n));
         yield;
       }
@@ -178,7 +194,7 @@ export class StoredGlossary implements Lookupable {
       // A snapshot is read lazily, so damage can surface as any error: bad JSON, a part of
       // the wrong shape. Compiled afresh, a second failure is a real error.
       if (error instanceof GenzError) throw error;
-      for (const source of this.sources) if (!source.builtin) source.snapshot.close();
+      for (const source of this.sources) source.close();
       this.sources = this.sources.map((source) => (source.builtin ? source : this.compile(source.dir, undefined)));
       this.built.clear();
       this.fullyChecked = true;
@@ -203,8 +219,10 @@ export class StoredGlossary implements Lookupable {
     return this.memo('winners', () => {
       const winners = new Map<string, Place>();
       this.sources.forEach((source, s) => {
-        for (const [n, slug] of source.snapshot.lines<string | null>('slugs').entries()) {
-          if (slug !== null && !winners.has(slug)) winners.set(slug, { source: s, n });
+        const slugs = source.lines<string>('slugs');
+        for (const n of source.order()) {
+          const slug = slugs[n];
+          if (slug && !winners.has(slug)) winners.set(slug, { source: s, n });
         }
       });
       return winners;
@@ -213,7 +231,7 @@ export class StoredGlossary implements Lookupable {
 
   /** The parts of one kind of each winning entry. */
   private winnerParts<T>(kind: 'forms' | 'explain'): Array<{ slug: string; parts: T }> {
-    const perSource = this.sources.map((source) => source.snapshot.lines<T>(kind));
+    const perSource = this.sources.map((source) => source.lines<T>(kind));
     return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.n]! }));
   }
 
@@ -223,9 +241,11 @@ export class StoredGlossary implements Lookupable {
     if (!found.has(slug)) {
       let winner: Winner | undefined;
       for (const [s, source] of this.sources.entries()) {
-        const [hit] = source.snapshot.linesContaining<string>('slugs', JSON.stringify(slug)).filter((line) => line.value === slug);
-        if (hit) {
-          winner = { source: s, n: hit.n, row: source.row(hit.n) };
+        // The first in file-name order, should two files of a directory share the slug.
+        const hits = source.linesContaining<string>('slugs', JSON.stringify(slug)).filter((line) => line.value === slug);
+        const rows = hits.map(({ n }) => ({ source: s, n, row: source.row(n) })).sort(byPlace);
+        if (rows[0]) {
+          winner = rows[0];
           break;
         }
       }
@@ -243,9 +263,8 @@ export class StoredGlossary implements Lookupable {
     const key = normalize(query);
     const keys = [...new Set([key, compact(key)])].filter(Boolean);
     const candidates: Winner[] = this.sources.flatMap((source, s) =>
-      keys.flatMap((k) => source.snapshot.linesContaining<IndexRow>('index', JSON.stringify(k)).map(({ n, value }) => ({ source: s, n, row: value }))),
+      keys.flatMap((k) => source.linesContaining<IndexRow>('index', JSON.stringify(k)).map(({ n, value }) => ({ source: s, n, row: value }))),
     );
-    const byPlace = (a: Place, b: Place) => a.source - b.source || a.n - b.n;
     for (const k of keys) {
       for (const type of ['exact', 'alias'] as const) {
         const claims = ({ row }: Winner) => (type === 'exact' ? row.terms.includes(k) : row.aliases.some(([alias]) => alias === k));
@@ -262,7 +281,7 @@ export class StoredGlossary implements Lookupable {
     // Generated forms (inflections, pronoun variants) only when no term or alias is the query.
     for (const k of keys) {
       const slugs = this.sources.flatMap((source) =>
-        source.snapshot
+        source
           .linesContaining<{ slug: string; keys: string[] }>('generated', JSON.stringify(k))
           .filter(({ value }) => value.keys.includes(k))
           .map(({ value }) => value.slug),
@@ -355,7 +374,7 @@ export class StoredGlossary implements Lookupable {
         const winners = [...this.winners()];
         const docOf = this.sources.map(() => new Map<number, number>());
         for (const [doc, [, w]] of winners.entries()) docOf[w.source]!.set(w.n, doc);
-        const perSource = this.sources.map((source) => source.snapshot.lines<number[]>('lengths'));
+        const perSource = this.sources.map((source) => source.lines<number[]>('lengths'));
         const lengths = FIELD_COUNT.map((f) => winners.map(([, w]) => perSource[w.source]![w.n]![f]!));
         let vocabulary: string[] | undefined;
         return {
@@ -364,7 +383,7 @@ export class StoredGlossary implements Lookupable {
           posting: (word: string) => {
             const out: number[] = [];
             for (const [s, source] of this.sources.entries()) {
-              for (const { n, value: counts } of source.snapshot.linesContaining<Array<string | number>>('search', JSON.stringify(word))) {
+              for (const { n, value: counts } of source.linesContaining<Array<string | number>>('search', JSON.stringify(word))) {
                 const doc = docOf[s]!.get(n);
                 if (doc === undefined) continue;
                 for (let i = 0; i < counts.length; i += 3) if (counts[i] === word) out.push(doc, counts[i + 1] as number, counts[i + 2] as number);
@@ -374,7 +393,7 @@ export class StoredGlossary implements Lookupable {
           },
           vocabulary: () =>
             (vocabulary ??= [
-              ...new Set(this.sources.flatMap((source) => source.snapshot.lines<Array<string | number> | null>('search').flatMap((counts) => (counts ?? []).filter((_, i) => i % 3 === 0) as string[]))),
+              ...new Set(this.sources.flatMap((source) => source.lines<Array<string | number>>('search').flatMap((counts) => (counts ?? []).filter((_, i) => i % 3 === 0) as string[]))),
             ]),
         };
       });
@@ -390,12 +409,12 @@ export class StoredGlossary implements Lookupable {
   }
 
   get diagnostics(): Diagnostic[] {
-    return this.guard(() => this.sources.filter((s) => !s.builtin).flatMap((source) => source.snapshot.lines<FileRecord>('problems').flatMap((file) => file.diagnostics)));
+    return this.guard(() => this.sources.filter((s) => !s.builtin).flatMap((source) => source.problems().flatMap((file) => file.diagnostics)));
   }
 
   get directories(): DirectoryReport[] {
     return this.guard(() =>
-      this.sources.map((source) => ({ dir: source.dir, builtin: source.builtin, count: source.snapshot.lines<string | null>('slugs').filter((slug) => slug !== null).length })),
+      this.sources.map((source) => ({ dir: source.dir, builtin: source.builtin, count: source.lines<string>('slugs').filter((slug) => slug !== null).length })),
     );
   }
 }

@@ -45,7 +45,15 @@ export interface Header {
   /** Term files: lines in each line section. */
   count: number;
   sections: Record<string, [number, number]>;
+  /** Names this snapshot, for a delta to say which base it is over (source.ts). */
+  id: string;
+  /** A delta's: the id of its base, and the base lines it replaces or that were removed. */
+  base?: string;
+  hidden?: number[];
 }
+
+/** 12 random hex digits: a snapshot's id. */
+export const snapshotId = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
 
 export class SnapshotError extends Error {}
 
