@@ -93,10 +93,14 @@ export class Source {
 
   /** Line numbers in file-name order: base and delta merged. */
   order(): number[] {
-    if (this.sorted) return this.sorted;
+    this.sorted ??= this.merge();
+    return this.sorted;
+  }
+
+  private merge(): number[] {
     const baseCount = this.base.header.count;
     const all = [...Array(this.count).keys()];
-    if (!this.delta) return (this.sorted = all);
+    if (!this.delta) return all;
     const files = this.lines<FileRecord>('files');
     const visible = all.slice(0, baseCount).filter((n) => !this.hidden.has(n));
     const added = all.slice(baseCount);
@@ -107,7 +111,7 @@ export class Source {
       const takeBase = d >= added.length || (b < visible.length && files[visible[b]!]!.name < files[added[d]!]!.name);
       out.push(takeBase ? visible[b++]! : added[d++]!);
     }
-    return (this.sorted = out);
+    return out;
   }
 
   /** The files with diagnostics. */
