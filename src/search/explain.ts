@@ -12,7 +12,7 @@ import { isEmojiToken, type Token, tokenizeSteps } from '../text/tokens.ts';
 import { suffixAt, TypoCorrector } from './patterns.ts';
 import { explainParts, type ExplainIndexData, type LeadPhrase, matchFrom, mergeExplainParts, phrasesByLead, WILDCARD } from './phrases.ts';
 
-export { type ExplainIndexData, type ExplainParts, explainParts, mergeExplainParts, NOT_A_BLANK, phrasesByLead } from './phrases.ts';
+export { type ExplainIndexData, type ExplainParts, explainParts, type LeadPhrase, mergeExplainParts, NOT_A_BLANK, phrasesByLead } from './phrases.ts';
 
 /** Tokens (or hits) between steps of explainSteps: a few milliseconds of work. */
 const STEP_TOKENS = 2048;
@@ -66,12 +66,13 @@ function sameLine(text: string, tokens: Token[], a: number, b: number): boolean 
 const SLANG_AFTER = new Set(['fr', 'frfr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'af', 'periodt', 'no', 'fam', 'bestie', 'bro', 'bruh', 'tho', 'istg', 'ong', 'sm']);
 
 
-/** The index as explain reads it: in memory, or compiled and read by lead key (pack.ts). */
+/** The index as explain reads it: in memory, or stored and read by lead key (store/explain-store.ts). */
 export interface ExplainSource {
   phrasesUnder(key: string): LeadPhrase[] | undefined;
-  /** Every phrase, for typo correction. */
-  phrases?: Array<[string[], string]>;
-  plain?: string[];
+  /** Whether a phrase phrasesUnder gave is an ordinary English word (ExplainIndexData.plain). */
+  isPlain?(phrase: string): boolean;
+  /** Every token of every phrase, for typo correction. */
+  words?(): Iterable<string>;
   sure?: string[];
   suffixes?: Array<[string, string]>;
   ambiguous: string[];
@@ -87,7 +88,7 @@ export class ExplainIndex {
   private readonly cues: Map<string, string[][]>;
   private readonly acronyms: Set<string>;
   private readonly slangRegister: Set<string>;
-  private readonly plain: Set<string>;
+  private readonly isPlain: (phrase: string) => boolean;
   private readonly sure: Set<string>;
   private readonly suffixes: Map<string, string>;
   private readonly typos: TypoCorrector;
@@ -95,17 +96,18 @@ export class ExplainIndex {
   constructor(data: ExplainIndexData | ExplainSource) {
     if (!('phrasesUnder' in data)) {
       const byLead = phrasesByLead(data.phrases);
-      this.source = { ...data, phrasesUnder: (key) => byLead.get(key) };
+      const plain = new Set(data.plain);
+      const words = () => data.phrases.flatMap(([tokens]) => tokens).filter((t) => t !== WILDCARD);
+      this.source = { ...data, phrasesUnder: (key) => byLead.get(key), isPlain: (phrase) => plain.has(phrase), words };
     } else this.source = data;
     this.ambiguous = new Set(this.source.ambiguous);
     this.cues = new Map(this.source.cues);
     this.acronyms = new Set(this.source.acronyms);
     this.slangRegister = new Set(this.source.slangRegister);
-    this.plain = new Set(this.source.plain);
+    this.isPlain = this.source.isPlain ?? (() => false);
     this.sure = new Set(this.source.sure);
     this.suffixes = new Map(this.source.suffixes);
-    const phrases = this.source.phrases ?? [];
-    this.typos = new TypoCorrector(() => new Set(phrases.flatMap(([tokens]) => tokens).filter((t) => t !== WILDCARD)));
+    this.typos = new TypoCorrector(() => new Set(this.source.words?.() ?? []));
   }
 
   private phrasesUnder(key: string): LeadPhrase[] | undefined {
@@ -244,7 +246,7 @@ export class ExplainIndex {
   private verdict(f: { slug: string; from: number; to: number; key?: string }, tokens: Token[], text: string): Certainty | undefined {
     const words = f.key?.split(' ') ?? [];
     if (words.includes(WILDCARD)) return 'certain';
-    const ordinary = f.key !== undefined && this.plain.has(f.key);
+    const ordinary = f.key !== undefined && this.isPlain(f.key);
     if (!this.ambiguous.has(f.slug) && !ordinary) return 'certain';
     if (f.key !== undefined && this.sure.has(f.key)) return 'certain';
     return this.judge(f, tokens, text) ?? (words.length > 1 && !ordinary ? 'possible' : undefined);

@@ -76,12 +76,26 @@ const FUSE_LIMIT = 20;
 /** fuse.js ranks at most this many forms. */
 const MAX_CANDIDATES = 40;
 
-/** Trigrams of a normalised form without its spaces, ends marked. */
-function trigrams(key: string): Set<string> {
-  const padded = `^${compact(key)}$`;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return out;
+/**
+ * The trigrams of a normalised form without its spaces, ends marked, each as a number (three
+ * UTF-16 code units): no string is made per trigram, and this runs over every form.
+ */
+function trigramCodes(key: string, each: (code: number) => void): number {
+  const END = 0x10000; // no code unit: marks both ends
+  let a = END;
+  let b = -1;
+  let count = 0;
+  const step = (c: number) => {
+    if (b !== -1) {
+      each((a * 0x20000 + b) * 0x20000 + c);
+      count++;
+    }
+    a = b === -1 ? a : b;
+    b = c;
+  };
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== 32) step(key.charCodeAt(i));
+  step(END);
+  return count;
 }
 
 /**
@@ -97,13 +111,15 @@ export class FormIndex {
 
   nearest(key: string): FuzzyForm[] {
     if (this.forms.length <= MAX_CANDIDATES) return this.forms;
-    const query = trigrams(key);
+    const query = new Set<number>();
+    trigramCodes(key, (code) => query.add(code));
     const scored: Array<{ form: FuzzyForm; score: number }> = [];
     for (const form of this.forms) {
-      const padded = `^${compact(form.key)}$`;
       let shared = 0;
-      for (let i = 0; i + 3 <= padded.length; i++) if (query.has(padded.slice(i, i + 3))) shared++;
-      if (shared > 0) scored.push({ form, score: (2 * shared) / (query.size + padded.length - 2) });
+      const count = trigramCodes(form.key, (code) => {
+        if (query.has(code)) shared++;
+      });
+      if (shared > 0) scored.push({ form, score: (2 * shared) / (query.size + count) });
     }
     return scored
       .sort((a, b) => b.score - a.score)

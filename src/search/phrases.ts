@@ -42,7 +42,7 @@ const NOT_CHAT_REGISTER = new Set(['wellbeing']);
  * ___ for me" under "its"). A common first word of a large glossary ("quiet", "deck") starts
  * hundreds of phrases; each place it occurs then reads only the few that the next word fits.
  */
-function leadKey(tokens: string[]): string {
+export function leadKey(tokens: string[]): string {
   return tokens.length >= 2 && tokens[1] !== WILDCARD ? `${tokens[0]} ${tokens[1]}` : tokens[0]!;
 }
 

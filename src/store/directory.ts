@@ -18,7 +18,9 @@ import { listTermNames, readTermFile } from '../corpus/read.ts';
 import { entryParts } from '../search/parts.ts';
 import type { Steps } from '../text/steps.ts';
 import type { Source } from './source.ts';
-import { type FileRecord, type LineSection, type Signature, SnapshotWriter, snapshotId } from './snapshot.ts';
+import type { ExplainParts } from '../search/explain.ts';
+import { explainSections } from './explain-store.ts';
+import { type FileRecord, type LineSection, type Signature, Snapshot, SnapshotWriter, snapshotId } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
   const coarse = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
@@ -43,13 +45,14 @@ export function statOrUndefined(path: string): Stats | undefined {
 /** One term file's lines of every line section. */
 function linesOf(record: FileRecord, entry: Entry | undefined): Record<LineSection, string> {
   const json = JSON.stringify;
-  if (!entry) return { files: json(record), slugs: 'null', index: 'null', generated: 'null', forms: 'null', explain: 'null', search: 'null', lengths: 'null', entries: 'null' };
+  if (!entry) return { files: json(record), slugs: 'null', keys: 'null', index: 'null', generated: 'null', forms: 'null', explain: 'null', search: 'null', lengths: 'null', entries: 'null' };
   const { source: _source, ...fields } = entry;
   const parts = entryParts(entry);
   return {
     files: json(record),
     slugs: json(entry.slug),
-    index: json({ ...parts.brief, ...parts.keys, file: record.name, signature: record.signature }),
+    keys: json(parts.keys),
+    index: json({ ...parts.brief, file: record.name, signature: record.signature }),
     generated: json({ slug: entry.slug, keys: parts.generated }),
     forms: json(parts.forms),
     explain: json(parts.explain),
@@ -125,7 +128,10 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
   }
   flush();
   const header = { buildId, dir: recordedDir, dirSignature: dirStat && recordedDir ? signatureOf(dirStat, recordedAt) : null, id: snapshotId() };
-  if (!delta) return { bytes: writer.bytes(header, { problems }), delta };
+  if (!delta) {
+    const parts = new Snapshot(writer.bytes(header, {})).lines<ExplainParts | null>('explain');
+    return { bytes: writer.bytes(header, { problems, ...explainSections(parts) }), delta };
+  }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));
   const hidden = [...Array(baseCount).keys()].filter((n) => !kept.has(n));
   const deltaProblems = problems.filter((file) => !kept.has(before.get(file.name)?.n ?? -1));

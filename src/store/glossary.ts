@@ -21,14 +21,16 @@ import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
 import { DataError, GenzError } from '../errors.ts';
 import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
-import { ExplainIndex, type ExplainIndexData, type ExplainParts, type ExplainSource, mergeExplainParts, phrasesByLead } from '../search/explain.ts';
+import { ExplainIndex, type ExplainSource } from '../search/explain.ts';
 import type { SearchSource } from '../search/fulltext.ts';
 import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
+import type { KeyParts } from '../search/keys.ts';
 import type { EntryBrief } from '../search/parts.ts';
 import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
 import { compact, normalize } from '../text/normalize.ts';
 import type { CacheDir } from './cache-dir.ts';
 import { type Compiled, compileSteps, matches, statOrUndefined } from './directory.ts';
+import { storedExplainSource } from './explain-store.ts';
 import { Snapshot, SnapshotError } from './snapshot.ts';
 import { type IndexRow, Source } from './source.ts';
 
@@ -254,6 +256,11 @@ export class StoredGlossary implements Lookupable {
     return found.get(slug);
   }
 
+  private wins(place: Winner): boolean {
+    const winner = this.find(place.row.slug);
+    return winner?.source === place.source && winner.n === place.n;
+  }
+
   /**
    * The exact match of a query, as a key index over the winning entries would give it:
    * terms and slugs first, then aliases; in precedence order, then file order. Only the
@@ -262,19 +269,22 @@ export class StoredGlossary implements Lookupable {
   private findKey(query: string): { winner: Winner; type: 'exact' | 'alias' | 'form'; form: string; others?: string[] } | undefined {
     const key = normalize(query);
     const keys = [...new Set([key, compact(key)])].filter(Boolean);
-    const candidates: Winner[] = this.sources.flatMap((source, s) =>
-      keys.flatMap((k) => source.linesContaining<IndexRow>('index', JSON.stringify(k)).map(({ n, value }) => ({ source: s, n, row: value }))),
+    const candidates = this.sources.flatMap((source, s) =>
+      keys.flatMap((k) => source.linesContaining<KeyParts>('keys', JSON.stringify(k)).map(({ n, value }) => ({ source: s, n, keys: value }))),
     );
     for (const k of keys) {
       for (const type of ['exact', 'alias'] as const) {
-        const claims = ({ row }: Winner) => (type === 'exact' ? row.terms.includes(k) : row.aliases.some(([alias]) => alias === k));
         // An entry hidden by another of the same slug claims nothing; entries that share
         // the key at one rank are all returned, for define to list.
-        const hits = candidates.filter((h) => claims(h) && this.find(h.row.slug)?.source === h.source).sort(byPlace);
+        const hits = candidates
+          .filter((c) => (type === 'exact' ? c.keys.terms.includes(k) : c.keys.aliases.some(([alias]) => alias === k)))
+          .map((c) => ({ ...c, row: this.sources[c.source]!.row(c.n) }))
+          .filter((h) => this.wins(h))
+          .sort(byPlace);
         const [hit] = hits;
         if (!hit) continue;
         const others = [...new Set(hits.map((h) => h.row.slug))].filter((slug) => slug !== hit.row.slug);
-        const form = type === 'exact' ? hit.row.term : hit.row.aliases.find(([alias]) => alias === k)![1];
+        const form = type === 'exact' ? hit.row.term : hit.keys.aliases.find(([alias]) => alias === k)![1];
         return { winner: hit, type, form, ...(others.length > 0 ? { others } : {}) };
       }
     }
@@ -354,15 +364,20 @@ export class StoredGlossary implements Lookupable {
 
   termOf = (slug: string): string | undefined => this.brief(slug)?.term;
 
-  explainSource(): ExplainSource & ExplainIndexData {
-    return this.guard(() => {
-      this.fullCheck();
-      return this.memo('explain', () => {
-        const data = mergeExplainParts(this.winnerParts<ExplainParts>('explain').map(({ parts }) => parts));
-        const byLead = phrasesByLead(data.phrases);
-        return { ...data, phrasesUnder: (key: string) => byLead.get(key) };
+  /** explain's index over the winning entries (explain-store.ts); a lookup that meets damage is guarded too. */
+  explainSource(): ExplainSource {
+    const view = () =>
+      this.guard(() => {
+        this.fullCheck();
+        return this.memo('explain', () => storedExplainSource(this.sources, this.winners()));
       });
-    });
+    const { phrasesUnder: _, isPlain: __, words: ___, ...lists } = view();
+    return {
+      ...lists,
+      phrasesUnder: (key) => this.guard(() => view().phrasesUnder(key)),
+      isPlain: (phrase) => view().isPlain!(phrase),
+      words: () => this.guard(() => view().words!()),
+    };
   }
 
   searchSource(): SearchSource {

@@ -9,9 +9,9 @@
  * section is about file n (`null` where the file gave no entry). Nothing in a line refers to
  * another line, so a rebuild copies the lines of unchanged files as bytes, in runs, without
  * parsing them. Each line section X has a companion section `X@`, the byte offset of each of
- * its lines, so one line is read without reading the others. `problems` lists the files
- * with diagnostics (their `files` lines again), and the derived sections (derived.ts), when
- * present, are indexes over the whole directory.
+ * its lines, so one line is read without reading the others; so has every other section.
+ * `problems` lists the files with diagnostics (their `files` lines again). A base (not a
+ * delta, source.ts) also carries explain's index over the whole directory (explain-store.ts).
  *
  * A snapshot is written to a new temporary file and renamed over the old one, so a reader
  * sees the old file or the new one, whole. Reading never trusts the file: a wrong magic
@@ -25,7 +25,7 @@ const MAGIC = 'GENZ-SNAPSHOT 3\n';
 const HEADER_MAX = 64 * 1024;
 const NEWLINE = 10;
 
-export const LINE_SECTIONS = ['files', 'slugs', 'index', 'generated', 'forms', 'explain', 'search', 'lengths', 'entries'] as const;
+export const LINE_SECTIONS = ['files', 'slugs', 'keys', 'index', 'generated', 'forms', 'explain', 'search', 'lengths', 'entries'] as const;
 export type LineSection = (typeof LINE_SECTIONS)[number];
 
 /** dev, ino, size, mtimeMs, ctimeMs; null where it was racy when recorded (see directory.ts). */
@@ -106,7 +106,16 @@ export class SnapshotWriter {
     for (const section of LINE_SECTIONS) {
       bodies.push([section, this.bodies.get(section)!], [`${section}@`, [Buffer.from(JSON.stringify(this.starts.get(section)))]]);
     }
-    for (const [name, items] of Object.entries(extra)) bodies.push([name, [Buffer.from(items.map((item) => `${JSON.stringify(item)}\n`).join(''))]]);
+    for (const [name, items] of Object.entries(extra)) {
+      const lines = items.map((item) => `${JSON.stringify(item)}\n`);
+      const starts: number[] = [];
+      let at = 0;
+      for (const line of lines) {
+        starts.push(at);
+        at += Buffer.byteLength(line);
+      }
+      bodies.push([name, [Buffer.from(lines.join(''))]], [`${name}@`, [Buffer.from(JSON.stringify(starts))]]);
+    }
     const sections: Record<string, [number, number]> = {};
     let at = 0;
     for (const [name, parts] of bodies) {
@@ -197,8 +206,8 @@ export class Snapshot {
     return body;
   }
 
-  /** Where each line of a line section starts. */
-  starts(section: LineSection): number[] {
+  /** Where each line of a section starts. */
+  starts(section: string): number[] {
     let starts = this.offsets.get(section);
     if (!starts) {
       try {
@@ -206,7 +215,8 @@ export class Snapshot {
       } catch {
         throw new SnapshotError('bad offsets');
       }
-      if (!Array.isArray(starts) || starts.length !== this.header.count) throw new SnapshotError('bad offsets');
+      const count = LINE_SECTIONS.includes(section as LineSection) ? this.header.count : starts.length;
+      if (!Array.isArray(starts) || starts.length !== count) throw new SnapshotError('bad offsets');
       this.offsets.set(section, starts);
     }
     return starts;
@@ -223,16 +233,21 @@ export class Snapshot {
     return items as T[];
   }
 
-  /** Line n of a line section, parsed. */
-  line<T>(section: LineSection, n: number): T {
+  /** Line n of a section, parsed. */
+  line<T>(section: string, n: number): T {
     const starts = this.starts(section);
-    const body = this.body(section);
-    const end = n + 1 < starts.length ? starts[n + 1]! : body.length;
-    return parseLines<T>(body.toString('utf8', starts[n], end))[0]!;
+    if (!(n >= 0 && n < starts.length)) throw new SnapshotError('no such line');
+    const range = this.header.sections[section]!;
+    const end = n + 1 < starts.length ? starts[n + 1]! : range[1];
+    // A section not read whole yet: read just the line (a define at 10,000 entries reads a
+    // few hundred bytes of the 6 MB index).
+    const body = this.bodies.get(section);
+    const bytes = body ? body.subarray(starts[n], end) : this.read(this.bodyStart + range[0] + starts[n]!, end - starts[n]!);
+    return parseLines<T>(bytes.toString('utf8'))[0]!;
   }
 
-  /** The lines of a line section that contain `needle`, with their numbers: finds a key without parsing the rest. */
-  linesContaining<T>(section: LineSection, needle: string): Array<{ n: number; value: T }> {
+  /** The lines of a section that contain `needle`, with their numbers: finds a key without parsing the rest. */
+  linesContaining<T>(section: string, needle: string): Array<{ n: number; value: T }> {
     const body = this.body(section);
     const found: Array<{ n: number; value: T }> = [];
     for (let at = body.indexOf(needle); at !== -1; ) {
@@ -246,7 +261,7 @@ export class Snapshot {
   }
 
   /** The number of the line that starts at byte `start` (binary search in its offsets). */
-  private lineAt(section: LineSection, start: number): number {
+  private lineAt(section: string, start: number): number {
     const starts = this.starts(section);
     let low = 0;
     let high = starts.length - 1;

@@ -17,11 +17,12 @@ import { finish, type Steps } from '../text/steps.ts';
 import { matches, statOrUndefined } from './directory.ts';
 import { type FileRecord, type LineSection, type Signature, type Snapshot, SnapshotError } from './snapshot.ts';
 
-/** What the index section says of an entry: enough for define, related names and result rows. */
-export type IndexRow = EntryParts['brief'] & EntryParts['keys'] & { file: string; signature: Signature };
+/** What the index section says of an entry: enough for related names and result rows. */
+export type IndexRow = EntryParts['brief'] & { file: string; signature: Signature };
 
 export class Source {
-  private readonly hidden: Set<number>;
+  /** Base lines that the delta replaces or whose files were removed. */
+  readonly hidden: Set<number>;
   private readonly merged = new Map<string, unknown[]>();
   private sorted?: number[];
 

@@ -1,0 +1,162 @@
+/**
+ * explain's index over stored glossaries, read by lead key (search/explain.ts reads it as an
+ * ExplainSource). Parsing every entry's phrases and merging them costs ~100 ms at 10,000
+ * entries, so a base snapshot carries them merged, written with it:
+ *   leadKeys     one line: every lead key (phrases.ts), sorted
+ *   leads        line i: the phrases under leadKeys[i], each [pass, n, v, tokens, plain]
+ *   explainMeta  one line: the entries' flags (acronym, chat register…) by line number
+ *   words        two lines: every phrase token, and the number of entries that give each
+ * A delta's few entries are indexed in memory when first needed. At a lookup only the
+ * winning entries count (a hidden or shadowed line gives nothing), and a phrase that two
+ * entries give belongs to the first in glossary order, own forms before generated ones:
+ * what mergeExplainParts does over the winners (test/explain-index.test.ts checks the two agree).
+ */
+import type { ExplainParts, ExplainSource, LeadPhrase } from '../search/explain.ts';
+import { leadKey, WILDCARD } from '../search/phrases.ts';
+import type { Source } from './source.ts';
+
+/** pass 0: an entry's own forms, 1: generated ones; n: its line; v: the form's place in the entry. */
+type Candidate = [pass: number, n: number, v: number, tokens: string[], plain: 0 | 1];
+
+interface Meta {
+  acronym: number[];
+  chat: number[];
+  ambiguous: number[];
+  cues: Array<[number, string[][]]>;
+  suffix: Array<[number, string]>;
+  sure: Array<[number, string[]]>;
+}
+
+function index(parts: Array<ExplainParts | null>, first: number) {
+  const byLead = new Map<string, Candidate[]>();
+  const meta: Meta = { acronym: [], chat: [], ambiguous: [], cues: [], suffix: [], sure: [] };
+  const words = new Map<string, number>();
+  for (const [i, part] of parts.entries()) {
+    if (!part) continue;
+    const n = first + i;
+    const own = new Set<string>();
+    for (const [pass, forms] of [part.variants, part.generated ?? []].entries()) {
+      for (const [v, tokens] of forms.entries()) {
+        const plain = part.plain?.includes(tokens.join(' ')) ? 1 : 0;
+        const key = leadKey(tokens);
+        const list = byLead.get(key);
+        if (list) list.push([pass, n, v, tokens, plain]);
+        else byLead.set(key, [[pass, n, v, tokens, plain]]);
+        for (const token of tokens) if (token !== WILDCARD) own.add(token);
+      }
+    }
+    for (const token of own) words.set(token, (words.get(token) ?? 0) + 1);
+    if (part.acronym) meta.acronym.push(n);
+    if (part.chat) meta.chat.push(n);
+    if (part.ambiguous) meta.ambiguous.push(n);
+    if (part.cues.length > 0) meta.cues.push([n, part.cues]);
+    if (part.suffix) meta.suffix.push([n, part.suffix]);
+    if (part.sure?.length) meta.sure.push([n, part.sure]);
+  }
+  return { byLead, meta, words };
+}
+
+/** The sections a base snapshot carries for explain, from its entries' parts (line order). */
+export function explainSections(parts: Array<ExplainParts | null>): Record<string, unknown[]> {
+  const { byLead, meta, words } = index(parts, 0);
+  const keys = [...byLead.keys()].sort();
+  return { leadKeys: [keys], leads: keys.map((key) => byLead.get(key)), explainMeta: [meta], words: [[...words.keys()], [...words.values()]] };
+}
+
+/** Where the winning entry of each slug is. */
+export type Winners = Map<string, { source: number; n: number }>;
+
+/** One source's explain index: the base's sections, and its delta's entries in memory. */
+function sourceIndex(source: Source) {
+  const base = source.base;
+  const keys = base.lines<string[]>('leadKeys')[0]!;
+  const delta = source.delta && index(source.delta.lines<ExplainParts | null>('explain'), base.header.count);
+  const candidates = (key: string): Candidate[] => {
+    let low = 0;
+    let high = keys.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (keys[mid] === key) return [...base.line<Candidate[]>('leads', mid)!, ...(delta?.byLead.get(key) ?? [])];
+      if (keys[mid]! < key) low = mid + 1;
+      else high = mid - 1;
+    }
+    return delta?.byLead.get(key) ?? [];
+  };
+  const meta = base.lines<Meta>('explainMeta')[0]!;
+  if (delta) for (const [name, list] of Object.entries(delta.meta)) (meta[name as keyof Meta] as unknown[]).push(...list);
+  return { candidates, meta, delta };
+}
+
+/** The ExplainSource of the winning entries of `sources`. */
+export function storedExplainSource(sources: Source[], winners: Winners): ExplainSource {
+  const indexes = sources.map(sourceIndex);
+  const slugs = sources.map((source) => source.lines<string>('slugs'));
+  const visible = (s: number, n: number) => {
+    const winner = winners.get(slugs[s]![n] ?? '');
+    return winner?.source === s && winner.n === n;
+  };
+  // A line's place in its directory's file-name order (only a delta moves lines out of it).
+  const ranks = sources.map((source) => {
+    if (!source.delta) return undefined;
+    const rank = new Int32Array(source.count);
+    for (const [r, n] of source.order().entries()) rank[n] = r;
+    return rank;
+  });
+  const order = (s: number, [pass, n, v]: Candidate) => ((pass * 64 + s) * 2 ** 21 + (ranks[s]?.[n] ?? n)) * 2 ** 11 + v;
+  const slugsOf = (pick: (meta: Meta) => number[]) => indexes.flatMap(({ meta }, s) => pick(meta).filter((n) => visible(s, n)).map((n) => slugs[s]![n]!));
+  const plain = new Set<string>();
+  const byOrder = <T>(pick: (meta: Meta) => Array<[number, T]>) =>
+    indexes
+      .flatMap(({ meta }, s) => pick(meta).filter(([n]) => visible(s, n)).map(([n, value]) => ({ at: order(s, [0, n, 0, [], 0]), value: [slugs[s]![n]!, value] as [string, T] })))
+      .sort((a, b) => a.at - b.at)
+      .map(({ value }) => value);
+  return {
+    phrasesUnder(key) {
+      const best = new Map<string, { at: number; candidate: Candidate; s: number }>();
+      for (const [s, { candidates }] of indexes.entries()) {
+        for (const candidate of candidates(key)) {
+          if (!visible(s, candidate[1])) continue;
+          const phrase = candidate[3].join(' ');
+          const at = order(s, candidate);
+          if ((best.get(phrase)?.at ?? Number.POSITIVE_INFINITY) > at) best.set(phrase, { at, candidate, s });
+        }
+      }
+      if (best.size === 0) return undefined;
+      return [...best].map(([phrase, { at, candidate, s }]): LeadPhrase => {
+        if (candidate[4]) plain.add(phrase);
+        return [candidate[3], slugs[s]![candidate[1]]!, at];
+      });
+    },
+    isPlain: (phrase) => plain.has(phrase),
+    words() {
+      // Every token of a winning entry's phrases: the stored tokens, less those that only
+      // lines that do not win (hidden or shadowed) give.
+      const all: string[] = [];
+      sources.forEach((source, s) => {
+        const [tokens, numbers] = source.base.lines<Array<string | number>>('words') as [string[], number[]];
+        const delta = indexes[s]!.delta?.words ?? new Map<string, number>();
+        const losers = [...source.hidden, ...slugs[s]!.flatMap((slug, n) => (slug !== null && !visible(s, n) ? [n] : []))];
+        if (losers.length === 0) {
+          all.push(...tokens, ...delta.keys());
+          return;
+        }
+        const counts = new Map(tokens.map((token, i) => [token, numbers[i]!]));
+        for (const [token, count] of delta) counts.set(token, (counts.get(token) ?? 0) + count);
+        for (const n of losers) {
+          const part = n < source.base.header.count ? source.base.line<ExplainParts | null>('explain', n) : source.line<ExplainParts>('explain', n);
+          if (!part) continue;
+          const own = new Set([...part.variants, ...(part.generated ?? [])].flat());
+          for (const token of own) if (token !== WILDCARD) counts.set(token, counts.get(token)! - 1);
+        }
+        for (const [token, count] of counts) if (count > 0) all.push(token);
+      });
+      return all;
+    },
+    acronyms: slugsOf((meta) => meta.acronym),
+    slangRegister: slugsOf((meta) => meta.chat),
+    ambiguous: slugsOf((meta) => meta.ambiguous),
+    cues: byOrder((meta) => meta.cues),
+    suffixes: byOrder((meta) => meta.suffix).map(([slug, suffix]) => [suffix, slug] as [string, string]),
+    sure: byOrder((meta) => meta.sure).flatMap(([, words]) => words),
+  };
+}
