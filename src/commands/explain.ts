@@ -1,9 +1,6 @@
 import type { Context } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
-import { sanitizeBlock, sanitizeInline } from '../render/sanitize.ts';
-import { hang, wrapWords } from '../render/wrap.ts';
-import { type Certainty, codePointCounter, type Hit } from '../search/explain.ts';
+import { explainJson, highlight, type TermFound, termRows } from '../render/explain.ts';
 import { examples, type Register } from './registry.ts';
 import { renderInSlices } from './slices.ts';
 import { drive } from '../text/steps.ts';
@@ -45,36 +42,6 @@ async function messageText(ctx: Context, words: string[]): Promise<string> {
   return text;
 }
 
-// Private-use markers stand in for the brackets while the message is wrapped, one
-// character per printed column, so a hit is never split and styles go on after wrapping.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const OPEN_POSSIBLE = '\uE002';
-const CLOSE_POSSIBLE = '\uE003\uE003'; // prints as "?]"
-const INNER_SPACE = '\uE004';
-const MARKERS = /[\uE000-\uE004]/g;
-
-/** The message with each hit bracketed and styled: [no cap], and [mid?] for a possible one. */
-function highlight(ctx: Context, text: string, hits: Hit[], width: number | undefined): string {
-  const plain = (s: string) => sanitizeBlock(s.replace(MARKERS, '\uFFFD'));
-  let marked = '';
-  let at = 0;
-  for (const hit of hits) {
-    marked += plain(text.slice(at, hit.start));
-    const word = sanitizeInline(hit.text.replace(MARKERS, '\uFFFD')).replace(/ /g, INNER_SPACE);
-    marked += hit.certainty === 'certain' ? OPEN + word + CLOSE : OPEN_POSSIBLE + word + CLOSE_POSSIBLE;
-    at = hit.end;
-  }
-  marked += plain(text.slice(at));
-  const lines = marked.split('\n').flatMap((line) => (width === undefined ? [line] : wrapWords(line, width)));
-  const style = ctx.style;
-  return lines
-    .join('\n')
-    .replace(/\uE000([^\uE001]*)\uE001/g, (_, word: string) => style.match(`[${word}]`))
-    .replace(/\uE002([^\uE003]*)\uE003\uE003/g, (_, word: string) => style.possible(`[${word}?]`))
-    .replace(/\uE004/g, ' ');
-}
-
 export async function explain(ctx: Context, words: string[], options: ExplainOptions): Promise<number> {
   const text = await messageText(ctx, words);
   if (text.trim() === '') throw new UsageError('the message is empty', 'try: genz explain "that deck ate, no cap"');
@@ -83,7 +50,7 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
   const hits = ctx.io.pause ? await drive(index.explainSteps(text), ctx.io.pause, ctx.io.clock ?? Date.now) : index.explain(text);
 
   // Each term once, in order of first appearance; certain if any of its uses is.
-  const terms = new Map<string, { certainty: Certainty; count: number }>();
+  const terms = new Map<string, TermFound>();
   for (const hit of hits) {
     const seen = terms.get(hit.slug);
     if (!seen) terms.set(hit.slug, { certainty: hit.certainty, count: 1 });
@@ -92,41 +59,16 @@ export async function explain(ctx: Context, words: string[], options: ExplainOpt
       if (hit.certainty === 'certain') seen.certainty = 'certain';
     }
   }
+  const brief = (slug: string) => ctx.brief(slug)!;
 
   if (options.json) {
-    const offset = codePointCounter(text);
-    ctx.json({
-      schemaVersion: SCHEMA_VERSION,
-      command: 'explain',
-      hits: hits.map((hit) => {
-        const entry = ctx.brief(hit.slug)!;
-        return {
-          start: offset(hit.start),
-          end: offset(hit.end),
-          text: hit.text,
-          slug: hit.slug,
-          term: entry.term,
-          certainty: hit.certainty,
-          gist: entry.gist,
-        };
-      }),
-      terms: [...terms].map(([slug, { certainty, count }]) => {
-        const entry = ctx.brief(slug)!;
-        return { slug, term: entry.term, certainty, count, gist: entry.gist };
-      }),
-    });
+    ctx.json(explainJson(text, hits, terms, brief));
   } else if (hits.length > 0) {
-    const tty = ctx.io.stdout.isTTY === true;
     // Wrapped to the terminal; piped, the message keeps its own lines.
-    const width = tty ? ctx.width : undefined;
-    ctx.out(await renderInSlices(text.trimEnd(), hits, width === undefined, ctx.io.pause, (slice, inside) => highlight(ctx, slice, inside, width)));
+    const width = ctx.io.stdout.isTTY === true ? ctx.width : undefined;
+    ctx.out(await renderInSlices(text.trimEnd(), hits, width === undefined, ctx.io.pause, (slice, inside) => highlight(slice, inside, width, ctx.style)));
     ctx.out('');
-    for (const [slug, { certainty }] of terms) {
-      const entry = ctx.brief(slug)!;
-      const name = sanitizeInline(entry.term) + (certainty === 'possible' ? ' (possible)' : '');
-      const gist = sanitizeInline(entry.gist);
-      ctx.out(tty ? hang(`${name} — `, `${ctx.style.strong(name)} — `, gist, ctx.width, '', '    ').join('\n') : `${name} — ${gist}`);
-    }
+    for (const row of termRows(terms, brief, ctx.style, width)) ctx.out(row);
   }
   if (hits.length === 0) {
     return ctx.nothingFound('no glossary terms found in the message');

@@ -10,7 +10,7 @@ import type { Context } from '../context.ts';
 import { DataError } from '../errors.ts';
 import { EXPORTERS, FORMATS, type ExportOptions, type Format } from '../export/index.ts';
 import { httpUrl } from '../export/text.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { exportSummaryJson } from '../render/json-files.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { MARKER, writeExport } from './export-write.ts';
 import { examples, type Register } from './registry.ts';
@@ -87,7 +87,7 @@ export function exportGlossary(ctx: Context, options: ExportCommandOptions): num
     progress.clear();
   }
   if (warning) ctx.warn(warning);
-  if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'export', format: options.format, out, files: files.size });
+  if (options.json) ctx.json(exportSummaryJson(options.format, out, files.size));
   else ctx.out(`exported ${entries.length} ${entries.length === 1 ? 'term' : 'terms'} as ${options.format} to ${sanitizeInline(options.out)} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
   return ctx.loadStatus;
 }

@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category, type Entry, type WorkplaceRating } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { type Count, countsJson, listJson } from '../render/json.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { displayWidth } from '../render/width.ts';
 import { examples, type Register } from './registry.ts';
@@ -13,11 +13,6 @@ export interface ListOptions {
   workplace?: WorkplaceRating;
   categories?: boolean;
   tags?: boolean;
-}
-
-interface Count {
-  name: string;
-  count: number;
 }
 
 function categoryCounts(entries: Entry[]): Count[] {
@@ -62,18 +57,15 @@ export async function list(ctx: Context, options: ListOptions): Promise<number> 
         (!tag || e.tags.some((t) => t.toLowerCase() === tag)),
     );
   if (options.categories || options.tags) {
-    const [key, heading, counts] = options.categories ? ['categories', 'CATEGORY', categoryCounts(entries)] : ['tags', 'TAG', tagCounts(entries)];
-    if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'list', [key]: counts });
+    const [key, heading, counts] = options.categories
+      ? (['categories', 'CATEGORY', categoryCounts(entries)] as const)
+      : (['tags', 'TAG', tagCounts(entries)] as const);
+    if (options.json) ctx.json(countsJson(key, counts));
     else if (counts.length > 0) ctx.out(...countTable(ctx, heading, counts));
     return entries.length === 0 ? ctx.nothingFound('no entries match these filters') : ctx.loadStatus;
   }
   if (options.json) {
-    ctx.json({
-      schemaVersion: SCHEMA_VERSION,
-      command: 'list',
-      count: entries.length,
-      entries: entries.map((e) => ({ slug: e.slug, term: e.term, category: e.category, tags: e.tags, workplace: e.workplace, gist: e.gist })),
-    });
+    ctx.json(listJson(entries));
   } else if (ctx.io.stdout.isTTY) {
     // People get a browsable list; pipes get one slug per line (`genz list | wc -l`).
     for (const { name, count } of categoryCounts(entries)) {

@@ -4,7 +4,7 @@ import type { Context } from '../context.ts';
 import { CATEGORIES, WORKPLACE_RATINGS } from '../corpus/entry.ts';
 import { GenzError, UsageError } from '../errors.ts';
 import { schemaPath } from '../install.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { newJson } from '../render/json-files.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { slugify } from '../text/normalize.ts';
 import { writeNewFile } from './new-file.ts';
@@ -112,7 +112,7 @@ export function newTerm(ctx: Context, words: string[], options: NewOptions): num
   const file = writeNewFile(dir, `${slug}.yaml`, template(term));
   const existing = ctx.glossary().get(slug);
   if (existing && existing.source.path !== file) ctx.warn(`this file will override the entry from ${existing.source.path}`);
-  if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'new', slug, path: file });
+  if (options.json) ctx.json(newJson(slug, file));
   else ctx.out(sanitizeInline(file));
   if (options.editor) {
     const editor = ctx.io.env['VISUAL'] || ctx.io.env['EDITOR'];

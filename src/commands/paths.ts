@@ -1,7 +1,7 @@
 /** `genz paths` (also `doctor`): where terms come from, what each directory gave, what is wrong. */
 import type { Context } from '../context.ts';
 import { formatDiagnostic } from '../corpus/parse.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { type PathsReport, pathsJson } from '../render/json-files.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { examples, type Register } from './registry.ts';
 
@@ -10,7 +10,7 @@ export interface PathsOptions {
 }
 
 /** Where the cache lives ($XDG_CACHE_HOME/genz), and whether genz can use it (Context.cache). */
-function cacheReport(ctx: Context): { dir: string | null; usable: boolean; problem: string | null } {
+function cacheReport(ctx: Context): PathsReport['cache'] {
   const cache = ctx.cache();
   const dir = ctx.cacheRoot ?? null;
   return 'problem' in cache ? { dir, usable: false, problem: cache.problem } : { dir, usable: true, problem: null };
@@ -19,14 +19,17 @@ function cacheReport(ctx: Context): { dir: string | null; usable: boolean; probl
 export function paths(ctx: Context, options: PathsOptions): number {
   const glossary = ctx.glossary();
   const from = new Map(ctx.searchPath().map((entry) => [entry.dir, entry.from]));
-  const directories = glossary.directories.map((d) => ({ dir: d.dir, from: d.builtin ? 'built-in' : (from.get(d.dir) ?? '--data'), terms: d.count }));
-  const shadowed = glossary.shadowed.map((hidden) => ({ slug: hidden.slug, hidden: hidden.source.path, by: glossary.get(hidden.slug)!.source.path }));
-  const problems = glossary.errors;
-  const cache = cacheReport(ctx);
+  const report: PathsReport = {
+    directories: glossary.directories.map((d) => ({ dir: d.dir, from: d.builtin ? 'built-in' : (from.get(d.dir) ?? '--data'), terms: d.count })),
+    shadowed: glossary.shadowed.map((hidden) => ({ slug: hidden.slug, hidden: hidden.source.path, by: glossary.get(hidden.slug)!.source.path })),
+    problems: glossary.errors,
+    cache: cacheReport(ctx),
+  };
   if (options.json) {
-    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'paths', directories, shadowed, problems, cache });
+    ctx.json(pathsJson(report));
     return ctx.loadStatus;
   }
+  const { directories, shadowed, problems, cache } = report;
   const s = ctx.style;
   ctx.out(s.heading('SEARCH PATH (first wins)'));
   if (directories.length === 0) ctx.out('  (none: --no-builtin and no user directories)');

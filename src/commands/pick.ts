@@ -3,7 +3,7 @@ import type { Category, Entry } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, UsageError } from '../errors.ts';
 import { renderEntry } from '../render/entry.ts';
-import { entryJson, SCHEMA_VERSION } from '../render/json.ts';
+import { type PickedBy, pickJson } from '../render/json.ts';
 import { examples, type Register } from './registry.ts';
 import { seededRandom, shuffle } from '../random.ts';
 import { parseSeed } from './numbers.ts';
@@ -27,8 +27,9 @@ function candidates(ctx: Context, category: Category | undefined): Entry[] {
   return entries;
 }
 
-async function show(ctx: Context, entry: Entry, json: object | undefined): Promise<number> {
-  if (json) ctx.json({ ...json, entry: entryJson(entry, ctx.termOf) });
+/** The entry, as JSON when the command was asked for it (`json` says how the entry was picked). */
+async function show(ctx: Context, entry: Entry, json: PickedBy | undefined): Promise<number> {
+  if (json) ctx.json(pickJson(json, entry, ctx.termOf));
   else await ctx.page(renderEntry(entry, { style: ctx.style, width: ctx.width, termOf: ctx.termOf }));
   return ctx.loadStatus;
 }
@@ -38,7 +39,7 @@ export async function random(ctx: Context, options: PickOptions): Promise<number
   const entries = candidates(ctx, options.category);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const entry = entries[Math.floor(seededRandom(seed)() * entries.length)]!;
-  return show(ctx, entry, options.json ? { schemaVersion: SCHEMA_VERSION, command: 'random', seed } : undefined);
+  return show(ctx, entry, options.json ? { command: 'random', seed } : undefined);
 }
 
 /** Days since 1970-01-01 of a local calendar date. */
@@ -63,7 +64,7 @@ export async function today(ctx: Context, options: PickOptions): Promise<number>
   const iso = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
   const order = shuffle(candidates(ctx, options.category), seededRandom(TODAY_SHUFFLE_SEED));
   const index = ((dayNumber(date) % order.length) + order.length) % order.length;
-  return show(ctx, order[index]!, options.json ? { schemaVersion: SCHEMA_VERSION, command: 'today', date: iso } : undefined);
+  return show(ctx, order[index]!, options.json ? { command: 'today', date: iso } : undefined);
 }
 
 export const registerRandom: Register = (program, context, setExit) => {

@@ -6,9 +6,8 @@
 import type { Category } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
-import { answerPrompt, promptOf, renderQuestion, renderScore, renderVerdict } from '../render/quiz.ts';
-import { buildQuiz, type Question } from '../quiz/questions.ts';
+import { answerPrompt, quizJson, renderQuestion, renderScore, renderVerdict } from '../render/quiz.ts';
+import { buildQuiz } from '../quiz/questions.ts';
 import { positiveInt, wholeNumber } from './numbers.ts';
 import { examples, type Register } from './registry.ts';
 import { parseCategory } from './shared.ts';
@@ -23,16 +22,6 @@ export interface QuizOptions {
 /** Without --seed, a new round each time; the seed is in --json output, to replay it. */
 function freshSeed(ctx: Context): number {
   return ctx.io.now().getTime() % 2 ** 31;
-}
-
-export function quizJson(questions: Question[], seed: number, category: Category | null): object {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    command: 'quiz',
-    seed,
-    category,
-    questions: questions.map((q) => ({ ...q, prompt: promptOf(q) })),
-  };
 }
 
 type Reply = number | 'quit' | 'interrupted';

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { type RelatedLink, relatedJson } from '../render/json.ts';
 import { excerpt, sanitizeInline } from '../render/sanitize.ts';
 import { hang } from '../render/wrap.ts';
 import { lookup } from '../search/lookup.ts';
@@ -10,26 +10,19 @@ export interface RelatedOptions {
   json?: boolean;
 }
 
-interface Link {
-  slug: string;
-  term: string | null;
-  gist: string | null;
-  note: string;
-}
-
 export async function related(ctx: Context, words: string[], options: RelatedOptions): Promise<number> {
   const query = queryOf(words, 'related', 'genz related quiet quitting');
   await ctx.prepare('entries');
   const { match, suggestions } = await lookup(ctx.index(), query);
   if (!match) {
     // As define: a document on a miss too, so a script reads the suggestions and the exit status.
-    if (options.json) ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'related', query, match: null, entry: null, outgoing: [], incoming: [], suggestions });
+    if (options.json) ctx.json(relatedJson(query, undefined, suggestions));
     const names = suggestions.map((s) => s.term);
     return ctx.nothingFound(`no entry for "${excerpt(query)}"`, names.length > 0 ? `did you mean: ${names.join(', ')}?` : undefined);
   }
   const glossary = ctx.glossary();
   const entry = match.entry;
-  const describe = (slug: string, note: string): Link => {
+  const describe = (slug: string, note: string): RelatedLink => {
     const other = glossary.get(slug);
     return { slug, term: other?.term ?? null, gist: other?.gist ?? null, note };
   };
@@ -39,12 +32,10 @@ export async function related(ctx: Context, words: string[], options: RelatedOpt
   );
 
   if (options.json) {
-    const { type, score, matched } = match;
-    const found = { match: { type, score, matched }, entry: { slug: entry.slug, term: entry.term } };
-    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'related', query, ...found, outgoing, incoming, suggestions: [] });
+    ctx.json(relatedJson(query, { match, outgoing, incoming }, suggestions));
   } else {
     const width = ctx.io.stdout.isTTY ? ctx.width : Number.POSITIVE_INFINITY;
-    const block = (title: string, links: Link[]) => {
+    const block = (title: string, links: RelatedLink[]) => {
       if (links.length === 0) return;
       ctx.out(ctx.style.heading(title));
       for (const link of links) {

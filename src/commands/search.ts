@@ -1,6 +1,6 @@
 import type { Category } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { searchJson } from '../render/json.ts';
 import { excerpt } from '../render/sanitize.ts';
 import { examples, type Register } from './registry.ts';
 import { parseCount } from './numbers.ts';
@@ -20,19 +20,7 @@ export async function search(ctx: Context, words: string[], options: SearchOptio
   const hits = index.search(query, options.limit ?? 10, allow);
   const rows = hits.map((hit) => ({ hit, entry: ctx.brief(hit.slug)! }));
   if (options.json) {
-    ctx.json({
-      schemaVersion: SCHEMA_VERSION,
-      command: 'search',
-      query,
-      results: rows.map(({ hit, entry }) => ({
-        slug: entry.slug,
-        term: entry.term,
-        category: entry.category,
-        gist: entry.gist,
-        score: hit.score,
-        matchedIn: hit.matchedIn,
-      })),
-    });
+    ctx.json(searchJson(query, rows));
   } else if (rows.length > 0) {
     const tty = ctx.io.stdout.isTTY === true;
     for (const { hit, entry } of rows) {

@@ -11,7 +11,7 @@ import type { Path, Profile } from '../corpus/validate.ts';
 import { drive, finish, type Steps } from '../text/steps.ts';
 import type { Context } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { SCHEMA_VERSION } from '../render/json.ts';
+import { validateJson } from '../render/json-files.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { compact, normalize } from '../text/normalize.ts';
 import { quote } from '../text/quote.ts';
@@ -132,7 +132,7 @@ export async function validate(ctx: Context, paths: string[], options: ValidateO
   const warnings = diagnostics.length - errors;
   const summary = `${files.length} file${files.length === 1 ? '' : 's'} checked (${profile}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   if (options.json) {
-    ctx.json({ schemaVersion: SCHEMA_VERSION, command: 'validate', profile, files: files.length, errors, warnings, diagnostics });
+    ctx.json(validateJson({ profile, files: files.length, errors, warnings, diagnostics }));
   } else {
     for (const d of diagnostics) ctx.out(sanitizeInline(formatDiagnostic(d)));
     ctx.out(summary);

@@ -1,6 +1,8 @@
-/** The quiz's text: pure functions of a question, a style and a width. */
+/** The quiz's text (pure functions of a question, a style and a width) and its --json document. */
+import type { Category } from '../corpus/entry.ts';
 import { BLANK, type Question } from '../quiz/questions.ts';
 import { MIN_WIDTH } from './entry.ts';
+import { SCHEMA_VERSION } from './json.ts';
 import { sanitizeInline } from './sanitize.ts';
 import type { Style } from './style.ts';
 import { hang, wrapWords } from './wrap.ts';
@@ -13,6 +15,17 @@ export interface QuizRenderOptions {
 /** The question as a bot or a person reads it. */
 export function promptOf(question: Question): string {
   return question.kind === 'dialogue' ? `What does ${BLANK} mean here?` : `What does "${question.term}" mean?`;
+}
+
+/** `quiz --json`: the question set, with the seed that replays it and each prompt as text. */
+export function quizJson(questions: Question[], seed: number, category: Category | null): object {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'quiz',
+    seed,
+    category,
+    questions: questions.map((q) => ({ ...q, prompt: promptOf(q) })),
+  };
 }
 
 export function renderQuestion(question: Question, number: number, total: number, o: QuizRenderOptions): string {
