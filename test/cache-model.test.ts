@@ -4,12 +4,15 @@
  * the built-in glossary), and after each one a glossary opened on the snapshots (as a new
  * process would open it) must answer as one compiled afresh in memory, with no cache. This
  * exercises what the end-to-end cache tests reach only a few times: reusing unchanged files'
- * parts, racy timestamps, precedence between directories.
+ * parts, deltas over a base, racy timestamps, precedence between directories, and the
+ * indexes explain and search read.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../src/random.ts';
+import { ExplainIndex } from '../src/search/explain.ts';
+import { SearchIndex } from '../src/search/fulltext.ts';
 import { lookup } from '../src/search/lookup.ts';
 import { openStore, tempDir } from './helpers.ts';
 
@@ -73,6 +76,12 @@ describe('the cache answers as the files do, through random changes', () => {
       const typo = 'dekc review';
       const [want, got] = [await lookup(truth, typo), await lookup(cached, typo)];
       expect(got.match?.entry.slug ?? got.suggestions.map((s) => s.slug), `${log.join('\n')}\ntypo`).toEqual(want.match?.entry.slug ?? want.suggestions.map((s) => s.slug));
+      // explain and search read indexes stored with the base and a delta's entries beside it.
+      const message = `${TERMS.join(', ')}. Also a deck reveiw, and no cap the standup theatre was lunch sprint vibes`;
+      const hits = (store: typeof truth) => new ExplainIndex(store.explainSource()).explain(message).map((h) => `${h.slug}@${h.start}-${h.end} ${h.certainty}`);
+      expect(hits(cached), `${log.join('\n')}\nexplain`).toEqual(hits(truth));
+      const found = (store: typeof truth) => new SearchIndex(store.searchSource()).search('deck review version', 10).map((h) => h.slug);
+      expect(found(cached), `${log.join('\n')}\nsearch`).toEqual(found(truth));
       const all = cached.glossary();
       expect(all.entries.map((e) => `${e.slug}: ${e.definition}`), log.join('\n')).toEqual(fresh.entries.map((e) => `${e.slug}: ${e.definition}`));
       expect(all.errors.length, log.join('\n')).toBe(fresh.errors.length);
