@@ -4,7 +4,7 @@
 // - dist/genz.cjs, the start-up file, with V8's code cache dist/genz.cjs.cache (bin/genz.js);
 //   it must stay small (every 100 KB of JavaScript costs ~10 ms of every command);
 // - dist/cli.cjs, the full command line, required when the fast path (src/fast.ts) declines;
-// - dist/yaml.cjs, dist/fuse.cjs, dist/inflect.cjs and dist/english.cjs, required on first use (src/bundled.ts).
+// - dist/yaml.cjs, dist/fuse.cjs, dist/inflect.cjs, required on first use, and dist/english.txt, read on first use (src/bundled.ts).
 // `npm run build -- --metafile` prints what went where.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -122,9 +122,10 @@ const minisearchVersion = JSON.parse(readFileSync(join(root, 'node_modules/minis
 const minified = await transform(minisearch, { minify: true, legalComments: 'none', target: 'es2018' });
 writeFileSync(join(dist, 'minisearch.js'), `/*! MiniSearch ${minisearchVersion} | MIT License | (c) Luca Ongaro | https://github.com/lucaong/minisearch */\n${minified.code}`);
 // en-inflectors, required when a glossary is compiled (search/forms.ts), and the English word
-// list as one sorted string (search/english.ts), required on the typo path and when compiling.
+// list as one sorted string (search/english.ts), read as text on the typo path and when compiling.
 await build({ entryPoints: [join(root, 'scripts/inflect.cjs')], outfile: join(dist, 'inflect.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
-writeFileSync(join(dist, 'english.cjs'), `module.exports=${JSON.stringify(createRequire(import.meta.url)('./english-words.cjs'))};\n`);
+writeFileSync(join(dist, 'english.txt'), createRequire(import.meta.url)('./english-words.cjs'));
+rmSync(join(dist, 'english.cjs'), { force: true });
 // yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
 await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
 // js-yaml, the quick reader of term files (src/corpus/parse.ts), likewise.

@@ -1,7 +1,7 @@
 // Ordinary English words, for genz's matcher (src/search/english.ts): SCOWL's lists up to size
 // 60 (common and fairly common words with their inflections; no proper nouns, no
 // abbreviations), in every spelling it has (colour, color), normalised as genz normalises a query (lower case, apostrophes dropped),
-// sorted and joined by "\n" with a "\n" at each end. The build writes it to dist/english.cjs;
+// sorted and joined by "\n" with a "\n" at each end. The build writes it to dist/english.txt;
 // tests read it from here.
 const LEVELS = [10, 20, 35, 40, 50, 55, 60];
 const words = new Set();

@@ -5,7 +5,7 @@
  * require() rather than import(): loading an ES module from the CommonJS start-up file
  * would start Node's ESM loader, ~5 ms.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { distDir } from './install.ts';
@@ -13,4 +13,10 @@ import { distDir } from './install.ts';
 export function requireBundled<T>(file: string, packageName: string): T {
   const bundled = join(distDir(), file);
   return createRequire(import.meta.url)(existsSync(bundled) ? bundled : packageName) as T;
+}
+
+/** A text file the build writes into dist/, else the string a module of the sources exports. */
+export function readBundled(file: string, sourceModule: string): string {
+  const bundled = join(distDir(), file);
+  return existsSync(bundled) ? readFileSync(bundled, 'utf8') : (createRequire(import.meta.url)(sourceModule) as string);
 }

@@ -20,7 +20,7 @@ import type { Steps } from '../text/steps.ts';
 import type { Source } from './source.ts';
 import type { ExplainParts } from '../search/explain.ts';
 import { explainSections } from './explain-store.ts';
-import { type FileRecord, type LineSection, type Signature, Snapshot, SnapshotWriter, snapshotId } from './snapshot.ts';
+import { type FileRecord, type LineSection, type Signature, SnapshotWriter, snapshotId } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
   const coarse = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
@@ -129,8 +129,11 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
   flush();
   const header = { buildId, dir: recordedDir, dirSignature: dirStat && recordedDir ? signatureOf(dirStat, recordedAt) : null, id: snapshotId() };
   if (!delta) {
-    const parts = new Snapshot(writer.bytes(header, {})).lines<ExplainParts | null>('explain');
-    return { bytes: writer.bytes(header, { problems, ...explainSections(parts) }), delta };
+    const forms = writer.lines<Array<[string, string]> | null>('forms');
+    const starts = [0];
+    for (const line of forms) starts.push(starts.at(-1)! + (line?.length ?? 0));
+    const formKeys = [forms.flatMap((line) => (line ?? []).map(([, key]) => key)), starts];
+    return { bytes: writer.bytes(header, { problems, formKeys, ...explainSections(writer.lines<ExplainParts | null>('explain')) }), delta };
   }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));
   const hidden = [...Array(baseCount).keys()].filter((n) => !kept.has(n));

@@ -172,9 +172,9 @@ export class StoredGlossary implements Lookupable {
     return all;
   }
 
-  /** Check 3, once per process: every file of every user directory as recorded. */
-  private fullCheck(): void {
-    if (this.fullyChecked) return;
+  /** Check 3, once per process: every file of every user directory as recorded. True when one was not. */
+  private fullCheck(): boolean {
+    if (this.fullyChecked) return false;
     this.fullyChecked = true;
     let changed = false;
     this.sources = this.sources.map((source) => {
@@ -183,6 +183,7 @@ export class StoredGlossary implements Lookupable {
       return this.compile(source.dir, source);
     });
     if (changed) this.built.clear();
+    return changed;
   }
 
   /**
@@ -229,12 +230,6 @@ export class StoredGlossary implements Lookupable {
       });
       return winners;
     });
-  }
-
-  /** The parts of one kind of each winning entry. */
-  private winnerParts<T>(kind: 'forms' | 'explain'): Array<{ slug: string; parts: T }> {
-    const perSource = this.sources.map((source) => source.lines<T>(kind));
-    return [...this.winners()].map(([slug, w]) => ({ slug, parts: perSource[w.source]![w.n]! }));
   }
 
   /** The entry of `slug` that wins, found by its slug line alone (no section is parsed whole). */
@@ -317,11 +312,8 @@ export class StoredGlossary implements Lookupable {
   exact(query: string): (Match & { others?: string[] }) | undefined {
     return this.guard(() => {
       const hit = this.findKey(query);
-      if (!hit) {
-        if (this.fullyChecked) return undefined;
-        this.fullCheck();
-        return this.exact(query);
-      }
+      // A miss stands only once every file was seen: asked again if one had changed.
+      if (!hit) return this.fullCheck() ? this.exact(query) : undefined;
       const entry = this.sources[hit.winner.source]!.entry(hit.winner.n);
       if (!this.shownCurrent(entry)) {
         this.fullCheck();
@@ -339,10 +331,33 @@ export class StoredGlossary implements Lookupable {
   fuzzyForms(key: string): FuzzyForm[] {
     return this.guard(() => {
       this.fullCheck();
-      const forms = this.memo('forms', () =>
-        new FormIndex(this.winnerParts<Array<[string, string]>>('forms').flatMap(({ slug, parts }) => parts.map(([form, formKey]) => ({ slug, form, key: formKey })))),
-      );
-      return forms.nearest(key);
+      return this.memo('forms', () => this.formIndex()).nearest(key);
+    });
+  }
+
+  /**
+   * Every winning entry's terms and aliases, in glossary order. A base stores their keys in
+   * one list (`formKeys`: the keys, and where each line's begin), so no entry's forms are
+   * parsed but those of the nearest few; a delta's are read from its lines.
+   */
+  private formIndex(): FormIndex {
+    const keys: string[] = [];
+    const places: Array<[number, number, number]> = []; // source, line, form of the line
+    const stored = this.sources.map((source) => source.base.lines<string[] | number[]>('formKeys') as [string[], number[]]);
+    for (const { source: s, n } of this.winners().values()) {
+      const source = this.sources[s]!;
+      const [baseKeys, starts] = stored[s]!;
+      const own = n < source.base.header.count ? baseKeys.slice(starts[n], starts[n + 1]) : source.line<Array<[string, string]>>('forms', n)!.map(([, k]) => k);
+      for (const [v, formKey] of own.entries()) {
+        keys.push(formKey);
+        places.push([s, n, v]);
+      }
+    }
+    const slugs = this.sources.map((source) => source.lines<string>('slugs'));
+    return new FormIndex(keys, (i) => {
+      const [s, n, v] = places[i]!;
+      const [form, formKey] = this.sources[s]!.line<Array<[string, string]>>('forms', n)![v]!;
+      return { slug: slugs[s]![n]!, form, key: formKey };
     });
   }
 

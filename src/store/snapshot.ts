@@ -11,7 +11,8 @@
  * parsing them. Each line section X has a companion section `X@`, the byte offset of each of
  * its lines, so one line is read without reading the others; so has every other section.
  * `problems` lists the files with diagnostics (their `files` lines again). A base (not a
- * delta, source.ts) also carries explain's index over the whole directory (explain-store.ts).
+ * delta, source.ts) also carries indexes over the whole directory: every form's key for typo
+ * matching (`formKeys`, glossary.ts) and explain's (explain-store.ts).
  *
  * A snapshot is written to a new temporary file and renamed over the old one, so a reader
  * sees the old file or the new one, whole. Reading never trusts the file: a wrong magic
@@ -91,6 +92,11 @@ export class SnapshotWriter {
       this.push(section, body.subarray(base, stop), starts.slice(first, end).map((at) => at - base));
     }
     this.count += end - first;
+  }
+
+  /** The lines written so far to one line section, parsed (for the indexes a base carries). */
+  lines<T>(section: LineSection): T[] {
+    return parseLines<T>(Buffer.concat(this.bodies.get(section)!).toString('utf8'));
   }
 
   private push(section: LineSection, bytes: Buffer, starts: number[]): void {
