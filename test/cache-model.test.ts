@@ -7,7 +7,7 @@
  * parts, deltas over a base, racy timestamps, precedence between directories, and the
  * indexes explain and search read.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../src/random.ts';
@@ -88,4 +88,26 @@ describe('the cache answers as the files do, through random changes', () => {
       vi.restoreAllMocks();
     }
   }, 120_000);
+});
+
+describe('a directory recorded racily', () => {
+  it('is listed again next time: a file added to it is seen, even where no miss would show it', () => {
+    const root = tempDir({});
+    const dir = join(root, 'team');
+    mkdirSync(dir);
+    const cacheRoot = join(root, 'cache');
+    const file = (definition: string) => `term: deck review\ncategory: team\nworkplace: safe\ndefinition: ${definition}\n`;
+    writeFileSync(join(dir, 'b.yaml'), file('From b.'));
+    // b.yaml is old enough to trust; the directory changed a moment before the compile, so
+    // its signature is recorded as racy (null).
+    const bTime = statSync(join(dir, 'b.yaml'));
+    vi.spyOn(Date, 'now').mockReturnValue(Math.max(bTime.mtimeMs, bTime.ctimeMs) + 1_000);
+    writeFileSync(join(dir, 'notes.txt'), '');
+    utimesSync(dir, (bTime.mtimeMs + 950) / 1000, (bTime.mtimeMs + 950) / 1000);
+    expect(openStore([dir], { cacheRoot }).exact('deck review')?.entry.definition).toBe('From b.');
+    // a.yaml, the same term under an earlier name, wins: the entry of b.yaml is still current,
+    // so only listing the directory again shows it.
+    writeFileSync(join(dir, 'a.yaml'), file('From a.'));
+    expect(openStore([dir], { cacheRoot }).exact('deck review')?.entry.definition).toBe('From a.');
+  });
 });

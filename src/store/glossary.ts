@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
+import { listTermNames } from '../corpus/read.ts';
 import { DataError, GenzError } from '../errors.ts';
 import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
 import { ExplainIndex, type ExplainSource } from '../search/explain.ts';
@@ -31,7 +32,7 @@ import { compact, normalize } from '../text/normalize.ts';
 import type { CacheDir } from './cache-dir.ts';
 import { type Compiled, compileSteps, matches, statOrUndefined } from './directory.ts';
 import { storedExplainSource } from './explain-store.ts';
-import { Snapshot, SnapshotError } from './snapshot.ts';
+import { type FileRecord, Snapshot, SnapshotError } from './snapshot.ts';
 import { type IndexRow, Source } from './source.ts';
 
 /** The built-in glossary that ships with the package, compiled by `npm run build`. */
@@ -66,6 +67,22 @@ interface Place {
 /** An entry with its index row. */
 interface Winner extends Place {
   row: IndexRow;
+}
+
+/**
+ * A directory recorded racily (changed just before it was compiled) has no signature; it is
+ * the same as recorded when it lists the same names (what its signature stands for: files
+ * added, removed or renamed), which costs a listing, not a compile.
+ */
+function sameNames(source: Source, dir: string): boolean {
+  try {
+    const names = listTermNames(dir);
+    const files = source.lines<FileRecord>('files');
+    const recorded = source.order().map((n) => files[n]!.name);
+    return names.length === recorded.length && names.every((name, i) => name === recorded[i]);
+  } catch {
+    return false;
+  }
 }
 
 /** Precedence order: by source, then by file name within a directory. */
@@ -104,7 +121,7 @@ export class StoredGlossary implements Lookupable {
       delta = undefined;
     }
     const previous = base && new Source(dir, base, delta);
-    if (previous && matches(previous.dirSignature, statOrUndefined(dir))) return previous;
+    if (previous && (matches(previous.dirSignature, statOrUndefined(dir)) || (previous.dirSignature === null && sameNames(previous, dir)))) return previous;
     return yield* this.compileSteps(dir, previous);
   }
 
