@@ -20,7 +20,7 @@ import type { Steps } from '../text/steps.ts';
 import type { Source } from './source.ts';
 import type { ExplainParts } from '../search/explain.ts';
 import { explainSections } from './explain-store.ts';
-import { type FileRecord, type LineSection, type Signature, SnapshotWriter, snapshotId } from './snapshot.ts';
+import { type FileRecord, keyedSections, type LineSection, type Signature, SnapshotWriter, snapshotId } from './snapshot.ts';
 
 export function signatureOf(stat: Stats, recordedAt: number): Signature {
   const coarse = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
@@ -133,7 +133,16 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
     const starts = [0];
     for (const line of forms) starts.push(starts.at(-1)! + (line?.length ?? 0));
     const formKeys = [forms.flatMap((line) => (line ?? []).map(([, key]) => key)), starts];
-    return { bytes: writer.bytes(header, { problems, formKeys, ...explainSections(writer.lines<ExplainParts | null>('explain')) }), delta };
+    const postings = new Map<string, number[]>();
+    for (const [n, counts] of writer.lines<Array<string | number> | null>('search').entries()) {
+      for (let i = 0; i < (counts?.length ?? 0); i += 3) {
+        const word = counts![i] as string;
+        if (!postings.has(word)) postings.set(word, []);
+        postings.get(word)!.push(n, counts![i + 1] as number, counts![i + 2] as number);
+      }
+    }
+    const indexes = { formKeys, ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
+    return { bytes: writer.bytes(header, { problems, ...indexes }), delta };
   }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));
   const hidden = [...Array(baseCount).keys()].filter((n) => !kept.has(n));

@@ -2,8 +2,8 @@
  * explain's index over stored glossaries, read by lead key (search/explain.ts reads it as an
  * ExplainSource). Parsing every entry's phrases and merging them costs ~100 ms at 10,000
  * entries, so a base snapshot carries them merged, written with it:
- *   leadKeys     one line: every lead key (phrases.ts), sorted
- *   leads        line i: the phrases under leadKeys[i], each [pass, n, v, tokens, plain]
+ *   leadsKeys    one line: every lead key (phrases.ts), sorted
+ *   leads        line i: the phrases under leadsKeys[i], each [pass, n, v, tokens, plain]
  *   explainMeta  one line: the entries' flags (acronym, chat register…) by line number
  *   words        two lines: every phrase token, and the number of entries that give each
  * A delta's few entries are indexed in memory when first needed. At a lookup only the
@@ -13,6 +13,7 @@
  */
 import type { ExplainParts, ExplainSource, LeadPhrase } from '../search/explain.ts';
 import { leadKey, WILDCARD } from '../search/phrases.ts';
+import { keyedSections } from './snapshot.ts';
 import type { Source } from './source.ts';
 
 /** pass 0: an entry's own forms, 1: generated ones; n: its line; v: the form's place in the entry. */
@@ -59,8 +60,7 @@ function index(parts: Array<ExplainParts | null>, first: number) {
 /** The sections a base snapshot carries for explain, from its entries' parts (line order). */
 export function explainSections(parts: Array<ExplainParts | null>): Record<string, unknown[]> {
   const { byLead, meta, words } = index(parts, 0);
-  const keys = [...byLead.keys()].sort();
-  return { leadKeys: [keys], leads: keys.map((key) => byLead.get(key)), explainMeta: [meta], words: [[...words.keys()], [...words.values()]] };
+  return { ...keyedSections('leads', byLead), explainMeta: [meta], words: [[...words.keys()], [...words.values()]] };
 }
 
 /** Where the winning entry of each slug is. */
@@ -69,19 +69,8 @@ export type Winners = Map<string, { source: number; n: number }>;
 /** One source's explain index: the base's sections, and its delta's entries in memory. */
 function sourceIndex(source: Source) {
   const base = source.base;
-  const keys = base.lines<string[]>('leadKeys')[0]!;
   const delta = source.delta && index(source.delta.lines<ExplainParts | null>('explain'), base.header.count);
-  const candidates = (key: string): Candidate[] => {
-    let low = 0;
-    let high = keys.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (keys[mid] === key) return [...base.line<Candidate[]>('leads', mid)!, ...(delta?.byLead.get(key) ?? [])];
-      if (keys[mid]! < key) low = mid + 1;
-      else high = mid - 1;
-    }
-    return delta?.byLead.get(key) ?? [];
-  };
+  const candidates = (key: string): Candidate[] => [...(base.lineByKey<Candidate[]>('leads', key) ?? []), ...(delta?.byLead.get(key) ?? [])];
   const meta = base.lines<Meta>('explainMeta')[0]!;
   if (delta) for (const [name, list] of Object.entries(delta.meta)) (meta[name as keyof Meta] as unknown[]).push(...list);
   return { candidates, meta, delta };

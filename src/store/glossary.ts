@@ -416,32 +416,47 @@ export class StoredGlossary implements Lookupable {
     return this.guard(() => {
       this.fullCheck();
       return this.memo('search', () => {
-        // Documents are the winning entries, numbered in winners' order. A word's postings
-        // are the `search` lines (each entry's [word, field, count, …]) that hold it.
+        // Documents are the winning entries, numbered in winners' order. A base stores the
+        // postings of each word ([line, field, count, …]: `postingsKeys`, `postings`); a
+        // delta's are made from its lines' counts.
         const winners = [...this.winners()];
         const docOf = this.sources.map(() => new Map<number, number>());
         for (const [doc, [, w]] of winners.entries()) docOf[w.source]!.set(w.n, doc);
         const perSource = this.sources.map((source) => source.lines<number[]>('lengths'));
         const lengths = FIELD_COUNT.map((f) => winners.map(([, w]) => perSource[w.source]![w.n]![f]!));
+        const deltas = this.sources.map((source) => {
+          const byWord = new Map<string, number[]>();
+          for (const [i, counts] of (source.delta?.lines<Array<string | number> | null>('search') ?? []).entries()) {
+            for (let k = 0; k < (counts?.length ?? 0); k += 3) {
+              const word = counts![k] as string;
+              if (!byWord.has(word)) byWord.set(word, []);
+              byWord.get(word)!.push(source.base.header.count + i, counts![k + 1] as number, counts![k + 2] as number);
+            }
+          }
+          return byWord;
+        });
+        const postings = new Map<string, number[] | undefined>();
+        const posting = (word: string) => {
+          const out: number[] = [];
+          for (const [s, source] of this.sources.entries()) {
+            const list = [...(source.base.lineByKey<number[]>('postings', word) ?? []), ...(deltas[s]!.get(word) ?? [])];
+            for (let i = 0; i < list.length; i += 3) {
+              const doc = docOf[s]!.get(list[i]!);
+              if (doc !== undefined) out.push(doc, list[i + 1]!, list[i + 2]!);
+            }
+          }
+          return out.length > 0 ? out : undefined;
+        };
         let vocabulary: string[] | undefined;
         return {
           slugs: winners.map(([slug]) => slug),
           lengths,
           posting: (word: string) => {
-            const out: number[] = [];
-            for (const [s, source] of this.sources.entries()) {
-              for (const { n, value: counts } of source.linesContaining<Array<string | number>>('search', JSON.stringify(word))) {
-                const doc = docOf[s]!.get(n);
-                if (doc === undefined) continue;
-                for (let i = 0; i < counts.length; i += 3) if (counts[i] === word) out.push(doc, counts[i + 1] as number, counts[i + 2] as number);
-              }
-            }
-            return out.length > 0 ? out : undefined;
+            if (!postings.has(word)) postings.set(word, posting(word));
+            return postings.get(word);
           },
           vocabulary: () =>
-            (vocabulary ??= [
-              ...new Set(this.sources.flatMap((source) => source.lines<Array<string | number>>('search').flatMap((counts) => (counts ?? []).filter((_, i) => i % 3 === 0) as string[]))),
-            ]),
+            (vocabulary ??= [...new Set(this.sources.flatMap((source, s) => [...source.base.lines<string[]>('postingsKeys')[0]!, ...deltas[s]!.keys()]))]),
         };
       });
     });

@@ -69,6 +69,12 @@ function parseLines<T>(text: string): T[] {
   }
 }
 
+/** Sections for lookups by key (Snapshot.lineByKey): `<name>Keys`, one line of the keys sorted; `<name>`, a line per key. */
+export function keyedSections(name: string, byKey: Map<string, unknown>): Record<string, unknown[]> {
+  const keys = [...byKey.keys()].sort();
+  return { [`${name}Keys`]: [keys], [name]: keys.map((key) => byKey.get(key)) };
+}
+
 /** Builds a snapshot: one file's lines at a time, or runs of an old snapshot's lines copied as bytes. */
 export class SnapshotWriter {
   private readonly bodies = new Map<string, Buffer[]>(LINE_SECTIONS.map((s) => [s, []]));
@@ -250,6 +256,20 @@ export class Snapshot {
     const body = this.bodies.get(section);
     const bytes = body ? body.subarray(starts[n], end) : this.read(this.bodyStart + range[0] + starts[n]!, end - starts[n]!);
     return parseLines<T>(bytes.toString('utf8'))[0]!;
+  }
+
+  /** The line of a keyed section (keyedSections) for `key`, found by bisection; undefined when none. */
+  lineByKey<T>(name: string, key: string): T | undefined {
+    const keys = this.lines<string[]>(`${name}Keys`)[0]!;
+    let low = 0;
+    let high = keys.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (keys[mid] === key) return this.line<T>(name, mid);
+      if (keys[mid]! < key) low = mid + 1;
+      else high = mid - 1;
+    }
+    return undefined;
   }
 
   /** The lines of a section that contain `needle`, with their numbers: finds a key without parsing the rest. */
