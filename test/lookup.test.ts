@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lookup } from '../src/search/lookup.ts';
-import { editDistance } from '../src/text/distance.ts';
+import { editDistance, oneEditApart } from '../src/text/distance.ts';
 import { FIXTURES, openStore } from './helpers.ts';
 
 const fixtures = openStore([join(FIXTURES, 'terms')], { builtin: false });
@@ -99,6 +99,16 @@ describe('editDistance (optimal string alignment)', () => {
         expect(editDistance(a, b)).toBe(reference(a, b));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('is exactly 1 where oneEditApart says so, and only there (the typo check of explain)', () => {
+    const near = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 8 });
+    fc.assert(
+      fc.property(near, near, (a, b) => {
+        expect(oneEditApart(a, b), `${a} / ${b}`).toBe(reference(a, b) === 1);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

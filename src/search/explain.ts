@@ -107,7 +107,7 @@ export class ExplainIndex {
     this.isPlain = this.source.isPlain ?? (() => false);
     this.sure = new Set(this.source.sure);
     this.suffixes = new Map(this.source.suffixes);
-    this.typos = new TypoCorrector(() => new Set(this.source.words?.() ?? []));
+    this.typos = new TypoCorrector(() => this.source.words?.() ?? []);
   }
 
   private phrasesUnder(key: string): LeadPhrase[] | undefined {

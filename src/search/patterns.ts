@@ -7,7 +7,7 @@
  * - typos: a long word that is not English and one edit from exactly one glossary word
  *   ("delullu", "situationshp") is read as that word, and what it matches is possible.
  */
-import { editDistance } from '../text/distance.ts';
+import { oneEditApart } from '../text/distance.ts';
 import type { Token } from '../text/tokens.ts';
 import { isEnglishWord } from './english.ts';
 
@@ -37,26 +37,35 @@ export function suffixAt(suffixes: Map<string, string>, tokens: Token[], text: s
 
 /** Glossary words by length, for typo correction; built on first use. */
 export class TypoCorrector {
+  private known?: Set<string>;
   private byLength?: Map<number, string[]>;
+  /** A message repeats its words: each is judged once. */
+  private readonly judged = new Map<string, string | undefined>();
 
   constructor(private readonly words: () => Iterable<string>) {}
 
   /** The one glossary word `word` is a typo of, if it is a long non-English word one edit from exactly one. */
   correct(word: string): string | undefined {
-    if (word.length < TYPO_LENGTH || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return undefined;
-    if (!this.byLength) {
+    if (word.length < TYPO_LENGTH || !/^\p{L}+$/u.test(word)) return undefined;
+    if (!this.judged.has(word)) this.judged.set(word, isEnglishWord(word) ? undefined : this.nearest(word));
+    return this.judged.get(word);
+  }
+
+  private nearest(word: string): string | undefined {
+    if (!this.known || !this.byLength) {
+      this.known = new Set(this.words());
       this.byLength = new Map();
-      for (const known of this.words()) {
+      for (const known of this.known) {
         const list = this.byLength.get(known.length);
         if (list) list.push(known);
         else this.byLength.set(known.length, [known]);
       }
     }
-    if (this.byLength.get(word.length)?.includes(word)) return undefined;
+    if (this.known.has(word)) return undefined;
     let found: string | undefined;
     for (const length of [word.length - 1, word.length, word.length + 1]) {
       for (const known of this.byLength.get(length) ?? []) {
-        if (known.length < TYPO_LENGTH - 1 || editDistance(word, known) !== 1) continue;
+        if (known.length < TYPO_LENGTH - 1 || !oneEditApart(word, known)) continue;
         if (found !== undefined && found !== known) return undefined;
         found = known;
       }

@@ -252,6 +252,11 @@ export class StoredGlossary implements Lookupable {
   /** The entry of `slug` that wins, found by its slug line alone (no section is parsed whole). */
   private find(slug: string): Winner | undefined {
     const found = this.memo('found', () => new Map<string, Winner | undefined>());
+    const known = this.built.get('winners') as Map<string, Place> | undefined;
+    if (!found.has(slug) && known) {
+      const place = known.get(slug);
+      found.set(slug, place && { ...place, row: this.sources[place.source]!.row(place.n) });
+    }
     if (!found.has(slug)) {
       let winner: Winner | undefined;
       for (const [s, source] of this.sources.entries()) {

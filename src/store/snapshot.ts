@@ -25,6 +25,8 @@ import type { Diagnostic } from '../corpus/parse.ts';
 const MAGIC = 'GENZ-SNAPSHOT 3\n';
 const HEADER_MAX = 64 * 1024;
 const NEWLINE = 10;
+/** Lines of one section read one by one before the whole section is read instead. */
+const LINE_READS = 16;
 
 export const LINE_SECTIONS = ['files', 'slugs', 'keys', 'index', 'generated', 'forms', 'explain', 'search', 'lengths', 'entries'] as const;
 export type LineSection = (typeof LINE_SECTIONS)[number];
@@ -148,6 +150,7 @@ export class Snapshot {
   private readonly bodies = new Map<string, Buffer>();
   private readonly parsed = new Map<string, unknown[]>();
   private readonly offsets = new Map<string, number[]>();
+  private readonly lineReads = new Map<string, number>();
 
   /** Opens a file without following a link, and never a FIFO or device: those are SnapshotErrors. */
   static open(path: string): Snapshot {
@@ -252,8 +255,10 @@ export class Snapshot {
     const range = this.header.sections[section]!;
     const end = n + 1 < starts.length ? starts[n + 1]! : range[1];
     // A section not read whole yet: read just the line (a define at 10,000 entries reads a
-    // few hundred bytes of the 6 MB index).
-    const body = this.bodies.get(section);
+    // few hundred bytes of the 6 MB index), unless it is read line by line many times.
+    const reads = (this.lineReads.get(section) ?? 0) + 1;
+    this.lineReads.set(section, reads);
+    const body = reads > LINE_READS ? this.body(section) : this.bodies.get(section);
     const bytes = body ? body.subarray(starts[n], end) : this.read(this.bodyStart + range[0] + starts[n]!, end - starts[n]!);
     return parseLines<T>(bytes.toString('utf8'))[0]!;
   }

@@ -37,6 +37,17 @@ export function editDistance(a: string, b: string): number {
   return prev[m]!;
 }
 
+/** Whether editDistance(a, b) is exactly 1, in linear time: one letter changed, added, dropped, or two adjacent swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1 || a === b) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /**
  * The candidates nearest to `word`, best first, within a distance that grows with the
  * word's length (1 for short words, up to a third of the length).
