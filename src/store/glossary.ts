@@ -1,11 +1,12 @@
 /**
  * The glossary in use: the user's directories (highest precedence first) and the built-in
- * glossary, each a Source (directory.ts), merged by slug. Indexes are built in memory from the
- * parts a command needs, when it first needs them.
+ * glossary, each a Source (source.ts, opened by open.ts), merged by slug: the first entry of a
+ * slug wins, by precedence and then file name. Each command reads only what it needs, and
+ * the indexes it reads (explain-store.ts, index-store.ts) count the winning entries only.
  *
  * The checks that keep answers fresh (cheapest first):
- * 1. Opening stats each user directory. A directory whose signature changed (a file added,
- *    removed or renamed; an editor's save by rename) is compiled again from its changed files.
+ * 1. Opening stats each user directory (open.ts). A directory whose signature changed (a file
+ *    added, removed or renamed; an editor's save by rename) is compiled again from its changed files.
  * 2. `define` that finds its word stats the entry's file and those of the entries it links
  *    to. A file edited in place changes only its own signature; a changed one (or one
  *    recorded as racy) compiles its directory again before anything is printed.
@@ -19,44 +20,22 @@ import { join } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { type DirectoryReport, Glossary } from '../corpus/glossary.ts';
 import type { Diagnostic } from '../corpus/parse.ts';
-import { listTermNames } from '../corpus/read.ts';
 import { DataError, GenzError } from '../errors.ts';
-import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
 import { ExplainIndex, type ExplainSource } from '../search/explain.ts';
 import type { SearchSource } from '../search/fulltext.ts';
-import { FormIndex, type FuzzyForm, type Lookupable, type Match } from '../search/lookup.ts';
 import type { KeyParts } from '../search/keys.ts';
+import type { FuzzyForm, Lookupable, Match } from '../search/lookup.ts';
 import type { EntryBrief } from '../search/parts.ts';
-import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
 import { compact, normalize } from '../text/normalize.ts';
-import type { CacheDir } from './cache-dir.ts';
-import { type Compiled, compileSteps, matches, statOrUndefined } from './directory.ts';
+import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
+import { matches, statOrUndefined } from './signature.ts';
 import { storedExplainSource } from './explain-store.ts';
-import { type FileRecord, Snapshot, SnapshotError } from './snapshot.ts';
-import { type IndexRow, Source } from './source.ts';
+import { storedFormIndex, storedSearchSource } from './index-store.ts';
+import { openSteps, recompile, recompileSteps, type StoreOptions } from './open.ts';
+import { SnapshotError } from './snapshot.ts';
+import type { IndexRow, Source } from './source.ts';
 
-/** The built-in glossary that ships with the package, compiled by `npm run build`. */
-export function openBuiltin(path = builtinSnapshotPath()): Source {
-  try {
-    return new Source(builtinTermsDir(), Snapshot.open(path), undefined, true);
-  } catch {
-    throw new DataError(`the built-in glossary ${path} is missing or damaged`, 'run "npm run build" in the genz folder');
-  }
-}
-
-export interface StoreOptions {
-  /** User directories, highest precedence first. */
-  dirs: string[];
-  /** The built-in glossary, compiled at build time; absent with --no-builtin. */
-  builtin?: Source;
-  /** Where snapshots are kept; absent when no cache can be used (compiled in memory). */
-  cache?: CacheDir;
-  buildId: string;
-  now: () => number;
-}
-
-/** The search fields (term, aliases, synonyms, tags, gist, definition: fulltext.ts). */
-const FIELD_COUNT = [0, 1, 2, 3, 4, 5];
+export { openBuiltin, type StoreOptions } from './open.ts';
 
 /** An entry: which source it is in, and its number (file line) there. */
 interface Place {
@@ -67,22 +46,6 @@ interface Place {
 /** An entry with its index row. */
 interface Winner extends Place {
   row: IndexRow;
-}
-
-/**
- * A directory recorded racily (changed just before it was compiled) has no signature; it is
- * the same as recorded when it lists the same names (what its signature stands for: files
- * added, removed or renamed), which costs a listing, not a compile.
- */
-function sameNames(source: Source, dir: string): boolean {
-  try {
-    const names = listTermNames(dir);
-    const files = source.lines<FileRecord>('files');
-    const recorded = source.order().map((n) => files[n]!.name);
-    return names.length === recorded.length && names.every((name, i) => name === recorded[i]);
-  } catch {
-    return false;
-  }
 }
 
 /** Precedence order: by source, then by file name within a directory. */
@@ -97,7 +60,7 @@ export class StoredGlossary implements Lookupable {
     private readonly options: StoreOptions,
     opened?: Source[],
   ) {
-    this.sources = opened ?? options.dirs.map((dir) => finish(this.open(dir)));
+    this.sources = opened ?? options.dirs.map((dir) => finish(openSteps(dir, options)));
     if (options.builtin) this.sources.push(options.builtin);
     this.fullyChecked = options.dirs.length === 0;
   }
@@ -106,50 +69,9 @@ export class StoredGlossary implements Lookupable {
   static async open(options: StoreOptions, pause: Pause): Promise<StoredGlossary> {
     const store = new StoredGlossary(options, []);
     const opened: Source[] = [];
-    for (const dir of options.dirs) opened.push(await drive(store.open(dir), pause, options.now));
+    for (const dir of options.dirs) opened.push(await drive(openSteps(dir, options), pause, options.now));
     store.sources.unshift(...opened);
     return store;
-  }
-
-  /** Check 1: the directory's snapshot (and delta) if the directory is unchanged, else a compile of its changed files. */
-  private *open(dir: string): Steps<Source> {
-    const { cache, now } = this.options;
-    const base = cache?.read(dir, now());
-    let delta = base && cache?.read(dir, now(), 'delta');
-    if (delta && delta.header.base !== base?.header.id) {
-      delta.close();
-      delta = undefined;
-    }
-    const previous = base && new Source(dir, base, delta);
-    if (previous && (matches(previous.dirSignature, statOrUndefined(dir)) || (previous.dirSignature === null && sameNames(previous, dir)))) return previous;
-    return yield* this.compileSteps(dir, previous);
-  }
-
-  private compile(dir: string, previous: Source | undefined): Source {
-    return finish(this.compileSteps(dir, previous));
-  }
-
-  private *compileSteps(dir: string, previous: Source | undefined): Steps<Source> {
-    const { buildId, now, cache } = this.options;
-    let compiled: Compiled;
-    try {
-      compiled = yield* compileSteps(dir, previous, buildId, now);
-    } catch (error) {
-      // A damaged snapshot (a section that does not parse) is compiled from scratch.
-      previous?.close();
-      if (!previous || (error as Error).name === 'UsageError') throw error;
-      return yield* this.compileSteps(dir, undefined);
-    }
-    // Written and renamed in one synchronous step: no signal handler runs in between, so
-    // Ctrl-C or SIGTERM never leaves a temporary file behind.
-    cache?.write(dir, compiled.bytes, now(), compiled.delta ? 'delta' : 'base');
-    const snapshot = new Snapshot(compiled.bytes);
-    if (!compiled.delta) {
-      previous?.close();
-      return new Source(dir, snapshot, undefined, false, true);
-    }
-    previous!.delta?.close();
-    return new Source(dir, previous!.base, snapshot, false, true);
   }
 
   /**
@@ -162,7 +84,7 @@ export class StoredGlossary implements Lookupable {
         const stale: boolean[] = [];
         for (const source of this.sources) stale.push(!(await drive(source.currentSteps(), pause, this.options.now)));
         for (const [i, source] of this.sources.entries()) {
-          if (stale[i]) this.sources[i] = await drive(this.compileSteps(source.dir, source), pause, this.options.now);
+          if (stale[i]) this.sources[i] = await drive(recompileSteps(source.dir, source, this.options), pause, this.options.now);
         }
         if (stale.includes(true)) this.built.clear();
         this.fullyChecked = true;
@@ -197,7 +119,7 @@ export class StoredGlossary implements Lookupable {
     this.sources = this.sources.map((source) => {
       if (source.current()) return source;
       changed = true;
-      return this.compile(source.dir, source);
+      return recompile(source.dir, source, this.options);
     });
     if (changed) this.built.clear();
     return changed;
@@ -215,7 +137,7 @@ export class StoredGlossary implements Lookupable {
       // the wrong shape. Compiled afresh, a second failure is a real error.
       if (error instanceof GenzError) throw error;
       for (const source of this.sources) source.close();
-      this.sources = this.sources.map((source) => (source.builtin ? source : this.compile(source.dir, undefined)));
+      this.sources = this.sources.map((source) => (source.builtin ? source : recompile(source.dir, undefined, this.options)));
       this.built.clear();
       this.fullyChecked = true;
       try {
@@ -353,33 +275,7 @@ export class StoredGlossary implements Lookupable {
   fuzzyForms(key: string): FuzzyForm[] {
     return this.guard(() => {
       this.fullCheck();
-      return this.memo('forms', () => this.formIndex()).nearest(key);
-    });
-  }
-
-  /**
-   * Every winning entry's terms and aliases, in glossary order. A base stores their keys in
-   * one list (`formKeys`: the keys, and where each line's begin), so no entry's forms are
-   * parsed but those of the nearest few; a delta's are read from its lines.
-   */
-  private formIndex(): FormIndex {
-    const keys: string[] = [];
-    const places: Array<[number, number, number]> = []; // source, line, form of the line
-    const stored = this.sources.map((source) => source.base.lines<string[] | number[]>('formKeys') as [string[], number[]]);
-    for (const { source: s, n } of this.winners().values()) {
-      const source = this.sources[s]!;
-      const [baseKeys, starts] = stored[s]!;
-      const own = n < source.base.header.count ? baseKeys.slice(starts[n], starts[n + 1]) : source.line<Array<[string, string]>>('forms', n)!.map(([, k]) => k);
-      for (const [v, formKey] of own.entries()) {
-        keys.push(formKey);
-        places.push([s, n, v]);
-      }
-    }
-    const slugs = this.sources.map((source) => source.lines<string>('slugs'));
-    return new FormIndex(keys, (i) => {
-      const [s, n, v] = places[i]!;
-      const [form, formKey] = this.sources[s]!.line<Array<[string, string]>>('forms', n)![v]!;
-      return { slug: slugs[s]![n]!, form, key: formKey };
+      return this.memo('forms', () => storedFormIndex(this.sources, this.winners())).nearest(key);
     });
   }
 
@@ -420,50 +316,7 @@ export class StoredGlossary implements Lookupable {
   searchSource(): SearchSource {
     return this.guard(() => {
       this.fullCheck();
-      return this.memo('search', () => {
-        // Documents are the winning entries, numbered in winners' order. A base stores the
-        // postings of each word ([line, field, count, …]: `postingsKeys`, `postings`); a
-        // delta's are made from its lines' counts.
-        const winners = [...this.winners()];
-        const docOf = this.sources.map(() => new Map<number, number>());
-        for (const [doc, [, w]] of winners.entries()) docOf[w.source]!.set(w.n, doc);
-        const perSource = this.sources.map((source) => source.lines<number[]>('lengths'));
-        const lengths = FIELD_COUNT.map((f) => winners.map(([, w]) => perSource[w.source]![w.n]![f]!));
-        const deltas = this.sources.map((source) => {
-          const byWord = new Map<string, number[]>();
-          for (const [i, counts] of (source.delta?.lines<Array<string | number> | null>('search') ?? []).entries()) {
-            for (let k = 0; k < (counts?.length ?? 0); k += 3) {
-              const word = counts![k] as string;
-              if (!byWord.has(word)) byWord.set(word, []);
-              byWord.get(word)!.push(source.base.header.count + i, counts![k + 1] as number, counts![k + 2] as number);
-            }
-          }
-          return byWord;
-        });
-        const postings = new Map<string, number[] | undefined>();
-        const posting = (word: string) => {
-          const out: number[] = [];
-          for (const [s, source] of this.sources.entries()) {
-            const list = [...(source.base.lineByKey<number[]>('postings', word) ?? []), ...(deltas[s]!.get(word) ?? [])];
-            for (let i = 0; i < list.length; i += 3) {
-              const doc = docOf[s]!.get(list[i]!);
-              if (doc !== undefined) out.push(doc, list[i + 1]!, list[i + 2]!);
-            }
-          }
-          return out.length > 0 ? out : undefined;
-        };
-        let vocabulary: string[] | undefined;
-        return {
-          slugs: winners.map(([slug]) => slug),
-          lengths,
-          posting: (word: string) => {
-            if (!postings.has(word)) postings.set(word, posting(word));
-            return postings.get(word);
-          },
-          vocabulary: () =>
-            (vocabulary ??= [...new Set(this.sources.flatMap((source, s) => [...source.base.lines<string[]>('postingsKeys')[0]!, ...deltas[s]!.keys()]))]),
-        };
-      });
+      return this.memo('search', () => storedSearchSource(this.sources, this.winners()));
     });
   }
 

@@ -14,7 +14,7 @@ import { join, sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import type { EntryParts } from '../search/parts.ts';
 import { finish, type Steps } from '../text/steps.ts';
-import { matches, statOrUndefined } from './directory.ts';
+import { matches, statOrUndefined } from './signature.ts';
 import { type FileRecord, type LineSection, type Signature, type Snapshot, SnapshotError } from './snapshot.ts';
 
 /** What the index section says of an entry: enough for related names and result rows. */
