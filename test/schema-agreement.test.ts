@@ -34,6 +34,7 @@ const BAD: Array<[string, string]> = [
   ['a blank term', MIN.replace('term: deck review', 'term: "   "')],
   ['a list as the definition', MIN.replace('definition: Reading slides together.', 'definition: [a]')],
   ['since as true', `${MIN}since: true\n`],
+  ['a blank since', `${MIN}since: "  "\n`],
   ['a synonym without a note', `${MIN}synonyms: [{term: crit}]\n`],
   ['an extra key in a synonym', `${MIN}synonyms: [{term: crit, note: x, tone: y}]\n`],
   ['a dialogue line without a speaker', `${MIN}examples: [{setting: Room 4, lines: [{text: Ready?}]}]\n`],

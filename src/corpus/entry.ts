@@ -13,26 +13,6 @@ export type Category = (typeof CATEGORIES)[number];
 export const WORKPLACE_RATINGS = ['safe', 'casual', 'avoid'] as const;
 export type WorkplaceRating = (typeof WORKPLACE_RATINGS)[number];
 
-export interface Synonym {
-  term: string;
-  note: string;
-}
-export interface DialogueLine {
-  speaker: string;
-  text: string;
-}
-export interface Example {
-  setting: string;
-  lines: DialogueLine[];
-}
-export interface RelatedLink {
-  slug: string;
-  note: string;
-}
-export interface FaqPair {
-  question: string;
-  answer: string;
-}
 /** A page that backs the entry's facts; `note` says which claim it supports. */
 export interface Citation {
   title: string;
@@ -41,12 +21,6 @@ export interface Citation {
   date: string;
   url: string;
   note?: string;
-}
-
-/** Where an entry was loaded from. */
-export interface EntrySource {
-  path: string;
-  builtin: boolean;
 }
 
 /** One glossary entry as loaded and validated. Optional file fields get empty defaults. */
@@ -63,14 +37,15 @@ export interface Entry {
   gist: string;
   definition: string;
   origin: string;
-  synonyms: Synonym[];
-  examples: Example[];
-  related: RelatedLink[];
-  faq: FaqPair[];
+  synonyms: Array<{ term: string; note: string }>;
+  examples: Array<{ setting: string; lines: Array<{ speaker: string; text: string }> }>;
+  related: Array<{ slug: string; note: string }>;
+  faq: Array<{ question: string; answer: string }>;
   sources: Citation[];
   ambiguous: boolean;
   cues: string[];
-  source: EntrySource;
+  /** Where the entry was loaded from. */
+  source: { path: string; builtin: boolean };
 }
 
 /** Every key a term file may have, in the order the template and docs list them. */

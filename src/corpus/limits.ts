@@ -24,9 +24,7 @@ export interface TextProblem {
 /** The first cheap limit the text breaks (empty, nested too deeply), or undefined. */
 export function textProblem(source: string): TextProblem | undefined {
   if (isBlank(source)) return { line: 1, col: 1, message: 'the file is empty', rule: 'empty-file' };
-  const tooDeep = nestingProblem(source);
-  if (tooDeep) return { ...tooDeep, rule: 'nesting' };
-  return undefined;
+  return nestingProblem(source);
 }
 
 /**
@@ -34,10 +32,16 @@ export function textProblem(source: string): TextProblem | undefined {
  * runs (the yaml package's lexer is handed in, so loading yaml stays the caller's choice).
  */
 export function complexityProblem(source: string, LexerClass: typeof Lexer): TextProblem | undefined {
-  const tooMany = tokenLimitAt(source, LexerClass);
-  if (tooMany === undefined) return undefined;
-  const message = `the YAML has too many parts (over ${MAX_YAML_TOKENS} tokens); a term file needs a few hundred`;
-  return { ...position(source, tooMany), message, rule: 'too-complex' };
+  let count = 0;
+  let offset = 0;
+  for (const token of new LexerClass().lex(source)) {
+    if (++count > MAX_YAML_TOKENS) {
+      const message = `the YAML has too many parts (over ${MAX_YAML_TOKENS} tokens); a term file needs a few hundred`;
+      return { ...position(source, offset), message, rule: 'too-complex' };
+    }
+    offset += token.length;
+  }
+  return undefined;
 }
 
 /** Only whitespace and comments. (Line by line: one regex over the whole text backtracks exponentially.) */
@@ -53,7 +57,7 @@ function isBlank(source: string): boolean {
  * block indicators at the start of a line ("- - - - …"). Brackets inside quoted text count
  * too, which only matters for text with dozens of unclosed brackets.
  */
-function nestingProblem(source: string): { line: number; col: number; message: string } | undefined {
+function nestingProblem(source: string): TextProblem | undefined {
   let depth = 0;
   let line = 1;
   let lineStart = 0;
@@ -68,24 +72,15 @@ function nestingProblem(source: string): { line: number; col: number; message: s
     }
     if (leading && char !== ' ' && char !== '\t' && !isIndicator(source, i)) leading = false;
     if (leading && i - lineStart >= MAX_LEADING_INDICATORS) {
-      return { line, col: i - lineStart + 1, message: `the YAML is indented or nested too deeply (more than ${MAX_LEADING_INDICATORS} columns)` };
+      const message = `the YAML is indented or nested too deeply (more than ${MAX_LEADING_INDICATORS} columns)`;
+      return { line, col: i - lineStart + 1, message, rule: 'nesting' };
     }
     if (char === '[' || char === '{') {
       if (++depth > MAX_FLOW_DEPTH) {
-        return { line, col: i - lineStart + 1, message: `the YAML is nested too deeply (more than ${MAX_FLOW_DEPTH} levels of [ or {)` };
+        const message = `the YAML is nested too deeply (more than ${MAX_FLOW_DEPTH} levels of [ or {)`;
+        return { line, col: i - lineStart + 1, message, rule: 'nesting' };
       }
     } else if ((char === ']' || char === '}') && depth > 0) depth--;
-  }
-  return undefined;
-}
-
-/** Where the YAML lexer's token count passes MAX_YAML_TOKENS, or undefined. */
-function tokenLimitAt(source: string, LexerClass: typeof Lexer): number | undefined {
-  let count = 0;
-  let offset = 0;
-  for (const token of new LexerClass().lex(source)) {
-    if (++count > MAX_YAML_TOKENS) return offset;
-    offset += token.length;
   }
   return undefined;
 }

@@ -151,15 +151,11 @@ export function parseTermText(
 
 /** For a path ending in a mapping key, the key's node, so "unknown key" points at the key. */
 function keyNodeOf(doc: ReturnType<typeof Yaml.parseDocument>, path: Path): Node | undefined {
-  const { isNode } = yaml();
+  const { isMap, isScalar } = yaml();
   const last = path[path.length - 1];
-  if (typeof last !== 'string' || path.length === 0) return undefined;
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  if (!parent || !('items' in parent) || !Array.isArray(parent.items)) return undefined;
-  for (const item of parent.items as Array<{ key?: unknown }>) {
-    if (isNode(item.key) && 'value' in item.key && item.key.value === last) return item.key;
-  }
-  return undefined;
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (typeof last !== 'string' || !isMap(parent)) return undefined;
+  return parent.items.map((pair) => pair.key).find((key): key is Node => isScalar(key) && key.value === last);
 }
 
 /** The parser's message, one line, cut: it may quote the file (an alias name, a tag). */

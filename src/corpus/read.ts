@@ -7,9 +7,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { UsageError } from '../errors.ts';
-import type { Entry } from './entry.ts';
-import { Glossary } from './glossary.ts';
-import { type Diagnostic, MAX_FILE_BYTES, type ParseResult, parseTermText } from './parse.ts';
+import { MAX_FILE_BYTES, type ParseResult, parseTermText } from './parse.ts';
 import type { Profile } from './validate.ts';
 
 const TERM_FILE = /\.ya?ml$/i;
@@ -76,24 +74,4 @@ export function listTermNames(dir: string): string[] {
 /** A directory's term files as paths. */
 export function listTermFiles(dir: string): string[] {
   return listTermNames(dir).map((name) => (dir.endsWith(sep) ? dir + name : dir + sep + name));
-}
-
-/** Reads every term file of the directories (highest precedence first), with no cache. */
-export function readDirectories(dirs: string[], extra: Entry[] = []): Glossary {
-  const entries: Entry[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const directories = [];
-  for (const dir of dirs) {
-    let count = 0;
-    for (const file of listTermFiles(dir)) {
-      const result = readTermFile(file, { dir });
-      diagnostics.push(...result.diagnostics);
-      if (result.entry) {
-        entries.push(result.entry);
-        count++;
-      }
-    }
-    directories.push({ dir, builtin: false, count });
-  }
-  return new Glossary([...entries, ...extra], diagnostics, directories);
 }

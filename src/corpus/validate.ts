@@ -8,18 +8,7 @@ import { nearest } from '../text/distance.ts';
 import { SLUG_PATTERN, normalize, slugify } from '../text/normalize.ts';
 import { phraseTokens } from '../text/tokens.ts';
 import { excerpt, QUOTE_CHARS, quote } from '../text/quote.ts';
-import {
-  CATEGORIES,
-  type Category,
-  type Citation,
-  deriveGist,
-  type Entry,
-  STRICT_MINIMUMS as MIN,
-  TERM_KEYS,
-  WORKPLACE_RATINGS,
-  type WorkplaceRating,
-  wordCount,
-} from './entry.ts';
+import { CATEGORIES, type Citation, deriveGist, type Entry, STRICT_MINIMUMS as MIN, TERM_KEYS, WORKPLACE_RATINGS, wordCount } from './entry.ts';
 
 export type Path = ReadonlyArray<string | number>;
 export type Severity = 'error' | 'warning';
@@ -36,7 +25,6 @@ export type EntryFields = Omit<Entry, 'source'>;
 
 // C0/C1 controls other than tab and newline, plus bidi overrides and isolates.
 const SUSPICIOUS_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Obj = Record<string, unknown>;
 
@@ -47,6 +35,16 @@ const CITATION_DATE = /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])
 
 function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Not in the file: no key, or a key with nothing after it (`gist:`). */
+function absent(value: unknown): value is null | undefined {
+  return value === undefined || value === null;
+}
+
+/** Where a list item, a source field or `since` is expected, a number reads as its digits (`date: 2024`). */
+function digits(value: unknown): unknown {
+  return typeof value === 'number' ? String(value) : value;
 }
 
 class Checker {
@@ -75,8 +73,13 @@ class Checker {
     return trimmed;
   }
 
+  /** A text field the file may leave out: undefined then. */
+  optional(doc: Obj, key: string): string | undefined {
+    return absent(doc[key]) ? undefined : this.text(doc[key], [key], key);
+  }
+
   list(value: unknown, path: Path, what: string): unknown[] {
-    if (value === undefined || value === null) return [];
+    if (absent(value)) return [];
     if (!Array.isArray(value)) {
       this.report(path, `${what} must be a list, not ${describe(value)}`, 'type');
       return [];
@@ -109,17 +112,16 @@ class Checker {
     }
   }
 
-  minWords(text: string | undefined, min: number, path: Path, what: string): void {
+  minWords(text: string | undefined, min: number, key: string): void {
     if (this.profile !== 'strict' || text === undefined) return;
     const words = wordCount(text);
-    if (words < min) this.report(path, `${what} has ${words} words, the strict minimum is ${min}`, 'min-words');
+    if (words < min) this.report([key], `${key} has ${words} words, the strict minimum is ${min}`, 'min-words');
   }
 
-  required(doc: Obj, key: string, strictOnly: boolean): boolean {
-    if (doc[key] !== undefined && doc[key] !== null) return true;
+  required(doc: Obj, key: string, strictOnly: boolean): void {
+    if (!absent(doc[key])) return;
     if (!strictOnly) this.report([], `missing required field "${key}"`, 'required');
     else if (this.profile === 'strict') this.report([], `missing field "${key}", required by the strict profile`, 'required-strict');
-    return false;
   }
 }
 
@@ -131,31 +133,32 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
+  if (absent(value)) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${typeof value === 'string' ? JSON.stringify(excerpt(value, QUOTE_CHARS)) : excerpt(String(value), QUOTE_CHARS)}`;
 }
 
-function stringList(c: Checker, value: unknown, path: Path, what: string): string[] {
+function stringList(c: Checker, doc: Obj, key: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  c.list(value, path, what).forEach((item, i) => {
-    const text = c.text(typeof item === 'number' ? String(item) : item, [...path, i], `${what} item`);
+  c.list(doc[key], [key], key).forEach((item, i) => {
+    const text = c.text(digits(item), [key, i], `${key} item`);
     if (text === undefined) return;
-    const key = normalize(text);
-    if (seen.has(key)) c.report([...path, i], `${quote(text)} is listed twice in ${what}`, 'duplicate-item', 'warning');
-    seen.add(key);
+    const form = normalize(text);
+    if (seen.has(form)) c.report([key, i], `${quote(text)} is listed twice in ${key}`, 'duplicate-item', 'warning');
+    seen.add(form);
     out.push(text);
   });
   return out;
 }
 
-function enumValue<T extends string>(c: Checker, value: unknown, path: Path, allowed: readonly T[], what: string): T | undefined {
+function enumValue<T extends string>(c: Checker, doc: Obj, key: string, allowed: readonly T[]): T | undefined {
+  const value = doc[key];
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   const [guess] = typeof value === 'string' ? nearest(value, allowed) : [];
   const hint = guess ? ` (did you mean "${guess}"?)` : '';
-  c.report(path, `${what} must be one of ${allowed.join(', ')}, not ${describe(value)}${hint}`, 'enum');
+  c.report([key], `${key} must be one of ${allowed.join(', ')}, not ${describe(value)}${hint}`, 'enum');
   return undefined;
 }
 
@@ -222,10 +225,9 @@ function sources(c: Checker, doc: Obj): Citation[] {
     const obj = c.object(item, path, 'source', CITATION_KEYS);
     if (!obj) return;
     for (const key of ['title', 'publisher', 'date', 'url'] as const) {
-      if (obj[key] === undefined || obj[key] === null) c.report(path, `source is missing "${key}"`, 'required');
+      if (absent(obj[key])) c.report(path, `source is missing "${key}"`, 'required');
     }
-    const field = (key: (typeof CITATION_KEYS)[number]) =>
-      obj[key] === undefined || obj[key] === null ? undefined : c.text(typeof obj[key] === 'number' ? String(obj[key]) : obj[key], [...path, key], `source ${key}`);
+    const field = (key: string) => (absent(obj[key]) ? undefined : c.text(digits(obj[key]), [...path, key], `source ${key}`));
     const [title, publisher, date, url, note] = CITATION_KEYS.map(field);
     if (date !== undefined && !CITATION_DATE.test(date)) {
       c.report([...path, 'date'], `source date ${quote(date)} should be YYYY, YYYY-MM, YYYY-MM-DD or "undated"`, 'date-format');
@@ -256,40 +258,28 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   if (term !== undefined && SLUG_PATTERN.test(slug) && slugify(term) !== slug && slugify(term) !== '') {
     c.report(['term'], `term ${quote(term)} would have the file name ${excerpt(slugify(term), QUOTE_CHARS)}.yaml, not ${slug}.yaml`, 'slug-mismatch', 'warning');
   }
-  const aliases = stringList(c, value['aliases'], ['aliases'], 'aliases');
+  const aliases = stringList(c, value, 'aliases');
   if (term !== undefined) {
     aliases.forEach((alias, i) => {
       if (normalize(alias) === normalize(term)) c.report(['aliases', i], `alias ${quote(alias)} is the term itself`, 'duplicate-item', 'warning');
     });
   }
-  const category =
-    value['category'] === undefined ? undefined : enumValue<Category>(c, value['category'], ['category'], CATEGORIES, 'category');
-  const tags = stringList(c, value['tags'], ['tags'], 'tags');
+  const category = value['category'] === undefined ? undefined : enumValue(c, value, 'category', CATEGORIES);
+  const tags = stringList(c, value, 'tags');
   tags.forEach((tag, i) => {
-    if (!TAG_PATTERN.test(tag)) c.report(['tags', i], `tag ${quote(tag)} should be lowercase words joined by hyphens`, 'tag-format', 'warning');
+    if (!SLUG_PATTERN.test(tag)) c.report(['tags', i], `tag ${quote(tag)} should be lowercase words joined by hyphens`, 'tag-format', 'warning');
   });
-  const workplace =
-    value['workplace'] === undefined
-      ? undefined
-      : enumValue<WorkplaceRating>(c, value['workplace'], ['workplace'], WORKPLACE_RATINGS, 'workplace');
-
-  const workplaceNote =
-    value['workplace_note'] === undefined || value['workplace_note'] === null
-      ? ''
-      : (c.text(value['workplace_note'], ['workplace_note'], 'workplace_note') ?? '');
-
-  let since: string | null = null;
-  if (value['since'] !== undefined && value['since'] !== null) {
-    since = typeof value['since'] === 'number' ? String(value['since']) : (c.text(value['since'], ['since'], 'since') ?? null);
-  }
+  const workplace = value['workplace'] === undefined ? undefined : enumValue(c, value, 'workplace', WORKPLACE_RATINGS);
+  const workplaceNote = c.optional(value, 'workplace_note') ?? '';
+  const since = absent(value['since']) ? null : (c.text(digits(value['since']), ['since'], 'since') ?? null);
   const definition = value['definition'] === undefined ? undefined : c.text(value['definition'], ['definition'], 'definition');
-  c.minWords(definition, MIN.definitionWords, ['definition'], 'definition');
-  let gist = value['gist'] === undefined || value['gist'] === null ? undefined : c.text(value['gist'], ['gist'], 'gist');
+  c.minWords(definition, MIN.definitionWords, 'definition');
+  const gist = c.optional(value, 'gist');
   if (gist !== undefined && gist.length > MIN.gistChars) {
     c.report(['gist'], `gist is ${gist.length} characters, keep it to ${MIN.gistChars}`, 'gist-length', profile === 'strict' ? 'error' : 'warning');
   }
-  const origin = value['origin'] === undefined || value['origin'] === null ? '' : (c.text(value['origin'], ['origin'], 'origin') ?? '');
-  c.minWords(value['origin'] === undefined ? undefined : origin, MIN.originWords, ['origin'], 'origin');
+  const origin = c.optional(value, 'origin') ?? '';
+  c.minWords(value['origin'] === undefined ? undefined : origin, MIN.originWords, 'origin');
 
   const synonyms = pairs(c, value, 'synonyms', 'synonym', ['term', 'note'], (t, note) => ({ term: t, note }));
   const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note) => ({ slug: s, note }));
@@ -307,12 +297,9 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   if (value['faq'] !== undefined) c.atLeast(faq.length, MIN.faq, ['faq'], 'FAQ pairs');
   if (value['sources'] !== undefined) c.atLeast(citations.length, MIN.sources, ['sources'], 'sources');
 
-  let ambiguous = false;
-  if (value['ambiguous'] !== undefined && value['ambiguous'] !== null) {
-    if (typeof value['ambiguous'] === 'boolean') ambiguous = value['ambiguous'];
-    else c.report(['ambiguous'], `ambiguous must be true or false, not ${describe(value['ambiguous'])}`, 'type');
-  }
-  const cues = stringList(c, value['cues'], ['cues'], 'cues');
+  const ambiguous = value['ambiguous'] ?? false;
+  if (typeof ambiguous !== 'boolean') c.report(['ambiguous'], `ambiguous must be true or false, not ${describe(ambiguous)}`, 'type');
+  const cues = stringList(c, value, 'cues');
   if (term !== undefined) {
     // The same tokens `genz explain` matches on, so a cue that passes here can fire there.
     const forms = [term, ...aliases].map((form) => phraseTokens(form.replace(/_{2,}/g, ' ')));
@@ -331,7 +318,6 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   if (failed || term === undefined || category === undefined || workplace === undefined || definition === undefined) {
     return { problems: c.problems };
   }
-  gist ??= deriveGist(definition);
   return {
     entry: {
       slug,
@@ -342,7 +328,7 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
       workplace,
       workplaceNote,
       since,
-      gist,
+      gist: gist ?? deriveGist(definition),
       definition,
       origin,
       synonyms,
@@ -350,7 +336,7 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
       related,
       faq,
       sources: citations,
-      ambiguous,
+      ambiguous: ambiguous === true,
       cues,
     },
     problems: c.problems,
