@@ -124,7 +124,10 @@ writeFileSync(join(dist, 'minisearch.js'), `/*! MiniSearch ${minisearchVersion} 
 // en-inflectors, required when a glossary is compiled (search/forms.ts), and the English word
 // list as one sorted string (search/english.ts), read as text on the typo path and when compiling.
 await build({ entryPoints: [join(root, 'scripts/inflect.cjs')], outfile: join(dist, 'inflect.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });
-writeFileSync(join(dist, 'english.txt'), createRequire(import.meta.url)('./english-words.cjs'));
+const englishWords = createRequire(import.meta.url)('./english-words.cjs');
+// Read back as one-byte text (search/english.ts), which only ASCII survives unchanged.
+if (!/^[\x00-\x7f]*$/.test(englishWords)) throw new Error('build: the English word list must be ASCII (search/english.ts reads it as latin1)');
+writeFileSync(join(dist, 'english.txt'), englishWords);
 rmSync(join(dist, 'english.cjs'), { force: true });
 // yaml as one CommonJS file, required when a term file is first parsed (corpus/parse.ts).
 await build({ entryPoints: [join(root, 'node_modules/yaml/dist/index.js')], outfile: join(dist, 'yaml.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' });

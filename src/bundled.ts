@@ -16,7 +16,7 @@ export function requireBundled<T>(file: string, packageName: string): T {
 }
 
 /** A text file the build writes into dist/, else the string a module of the sources exports. */
-export function readBundled(file: string, sourceModule: string): string {
+export function readBundled(file: string, sourceModule: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
   const bundled = join(distDir(), file);
-  return existsSync(bundled) ? readFileSync(bundled, 'utf8') : (createRequire(import.meta.url)(sourceModule) as string);
+  return existsSync(bundled) ? readFileSync(bundled, encoding) : (createRequire(import.meta.url)(sourceModule) as string);
 }
