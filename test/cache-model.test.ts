@@ -91,7 +91,7 @@ describe('the cache answers as the files do, through random changes', () => {
 });
 
 describe('a directory recorded racily', () => {
-  it('is listed again next time: a file added to it is seen, even where no miss would show it', () => {
+  it('is compiled again next time: a file added to it is seen, even where no miss would show it', () => {
     const root = tempDir({});
     const dir = join(root, 'team');
     mkdirSync(dir);

@@ -11,7 +11,8 @@
  * - New files are created with O_EXCL under a random name and renamed into place; rename
  *   replaces a link planted at the final name, never what it points to.
  * - genz deletes only regular files whose names match its own patterns (TEMP_NAME,
- *   SNAPSHOT_NAME), in snapshots/ only, and never a directory.
+ *   SNAPSHOT_NAME), in snapshots/ only, and never a directory: stale ones when tidying, and
+ *   a directory's delta when a whole new base makes it useless (discard).
  */
 import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -99,7 +100,10 @@ export class CacheDir {
       if (error instanceof SnapshotError) return undefined;
       throw error;
     }
-    if (snapshot.header.dir !== termDir || snapshot.header.buildId !== this.buildId) {
+    // A delta names its base and the lines it hides; a base does neither (a delta copied over
+    // a base's name would otherwise read as a whole directory).
+    const isDelta = snapshot.header.base !== undefined || snapshot.header.hidden !== undefined;
+    if (snapshot.header.dir !== termDir || snapshot.header.buildId !== this.buildId || isDelta !== (kind === 'delta')) {
       snapshot.close();
       return undefined;
     }
@@ -129,6 +133,16 @@ export class CacheDir {
     }
     this.tidy(now);
     return true;
+  }
+
+  /** Removes a directory's snapshot of one kind, if it is a regular file: one genz wrote. */
+  discard(termDir: string, kind: Kind): void {
+    const path = this.pathOf(termDir, kind);
+    try {
+      if (lstatSync(path).isFile()) unlinkSync(path);
+    } catch {
+      // not there, or not ours to remove
+    }
   }
 
   /** Removes what dead processes and old versions left behind: own files only, never a directory. */

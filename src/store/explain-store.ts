@@ -71,8 +71,9 @@ function sourceIndex(source: Source) {
   const base = source.base;
   const delta = source.delta && index(source.delta.lines<ExplainParts | null>('explain'), base.header.count);
   const candidates = (key: string): Candidate[] => [...(base.lineByKey<Candidate[]>('leads', key) ?? []), ...(delta?.byLead.get(key) ?? [])];
-  const meta = base.lines<Meta>('explainMeta')[0]!;
-  if (delta) for (const [name, list] of Object.entries(delta.meta)) (meta[name as keyof Meta] as unknown[]).push(...list);
+  // A copy: the base's parsed line stays as stored.
+  const meta = { ...base.lines<Meta>('explainMeta')[0]! };
+  if (delta) for (const [name, list] of Object.entries(delta.meta)) (meta as Record<string, unknown[]>)[name] = [...meta[name as keyof Meta], ...list];
   return { candidates, meta, delta };
 }
 
@@ -91,7 +92,10 @@ export function storedExplainSource(sources: Source[], winners: Winners): Explai
     for (const [r, n] of source.order().entries()) rank[n] = r;
     return rank;
   });
-  const order = (s: number, [pass, n, v]: Candidate) => ((pass * 64 + s) * 2 ** 21 + (ranks[s]?.[n] ?? n)) * 2 ** 11 + v;
+  // Glossary order as one number: pass, then source, then the line's rank, then the form's
+  // place in its entry. Exact while a directory has under 2^24 lines and an entry under 2^20
+  // forms, for up to 256 directories (the product stays under 2^53).
+  const order = (s: number, [pass, n, v]: Candidate) => ((pass * sources.length + s) * 2 ** 24 + (ranks[s]?.[n] ?? n)) * 2 ** 20 + v;
   const slugsOf = (pick: (meta: Meta) => number[]) => indexes.flatMap(({ meta }, s) => pick(meta).filter((n) => visible(s, n)).map((n) => slugs[s]![n]!));
   const plain = new Set<string>();
   const byOrder = <T>(pick: (meta: Meta) => Array<[number, T]>) =>

@@ -305,19 +305,30 @@ export class StoredGlossary implements Lookupable {
         return this.memo('explain', () => storedExplainSource(this.sources, this.winners()));
       });
     const { phrasesUnder: _, isPlain: __, words: ___, ...lists } = view();
+    // Which phrases given so far are plain words, kept here: a view compiled afresh after
+    // damage has seen none of them.
+    const plain = new Set<string>();
     return {
       ...lists,
-      phrasesUnder: (key) => this.guard(() => view().phrasesUnder(key)),
-      isPlain: (phrase) => view().isPlain!(phrase),
+      phrasesUnder: (key) =>
+        this.guard(() => {
+          const found = view().phrasesUnder(key);
+          for (const [tokens] of found ?? []) if (view().isPlain!(tokens.join(' '))) plain.add(tokens.join(' '));
+          return found;
+        }),
+      isPlain: (phrase) => plain.has(phrase),
       words: () => this.guard(() => view().words!()),
     };
   }
 
+  /** search's source over the winning entries (index-store.ts); its reads are guarded too. */
   searchSource(): SearchSource {
-    return this.guard(() => {
-      this.fullCheck();
-      return this.memo('search', () => storedSearchSource(this.sources, this.winners()));
-    });
+    const view = () =>
+      this.guard(() => {
+        this.fullCheck();
+        return this.memo('search', () => storedSearchSource(this.sources, this.winners()));
+      });
+    return { ...view(), posting: (word) => this.guard(() => view().posting(word)), vocabulary: () => this.guard(() => view().vocabulary()) };
   }
 
   /** Every entry, the shadowed ones included (for `genz validate` and `paths`). */

@@ -3,14 +3,13 @@
  * cache when the directory is unchanged (check 1 of glossary.ts), else a compile of its
  * changed files (directory.ts), written back to the cache. And the built-in glossary.
  */
-import { listTermNames } from '../corpus/read.ts';
 import { DataError } from '../errors.ts';
 import { builtinSnapshotPath, builtinTermsDir } from '../install.ts';
 import { finish, type Steps } from '../text/steps.ts';
 import type { CacheDir } from './cache-dir.ts';
 import { type Compiled, compileSteps } from './directory.ts';
 import { matches, statOrUndefined } from './signature.ts';
-import { type FileRecord, Snapshot } from './snapshot.ts';
+import { Snapshot, SnapshotError } from './snapshot.ts';
 import { Source } from './source.ts';
 
 /** The built-in glossary that ships with the package, compiled by `npm run build`. */
@@ -33,22 +32,6 @@ export interface StoreOptions {
   now: () => number;
 }
 
-/**
- * A directory recorded racily (changed just before it was compiled) has no signature; it is
- * the same as recorded when it lists the same names (what its signature stands for: files
- * added, removed or renamed), which costs a listing, not a compile.
- */
-function sameNames(source: Source, dir: string): boolean {
-  try {
-    const names = listTermNames(dir);
-    const files = source.lines<FileRecord>('files');
-    const recorded = source.order().map((n) => files[n]!.name);
-    return names.length === recorded.length && names.every((name, i) => name === recorded[i]);
-  } catch {
-    return false;
-  }
-}
-
 /** Check 1: the directory's snapshot (and delta) if the directory is unchanged, else a compile of its changed files. */
 export function* openSteps(dir: string, options: StoreOptions): Steps<Source> {
   const { cache, now } = options;
@@ -58,8 +41,17 @@ export function* openSteps(dir: string, options: StoreOptions): Steps<Source> {
     delta.close();
     delta = undefined;
   }
-  const previous = base && new Source(dir, base, delta);
-  if (previous && (matches(previous.dirSignature, statOrUndefined(dir)) || (previous.dirSignature === null && sameNames(previous, dir)))) return previous;
+  let previous: Source | undefined;
+  try {
+    previous = base && new Source(dir, base, delta);
+    if (previous && matches(previous.dirSignature, statOrUndefined(dir))) return previous;
+  } catch (error) {
+    // A header of the wrong shape: compiled afresh, as any damage is.
+    if (!(error instanceof SnapshotError)) throw error;
+    base?.close();
+    delta?.close();
+    previous = undefined;
+  }
   return yield* recompileSteps(dir, previous, options);
 }
 
@@ -85,6 +77,8 @@ export function* recompileSteps(dir: string, previous: Source | undefined, optio
   const snapshot = new Snapshot(compiled.bytes);
   if (!compiled.delta) {
     previous?.close();
+    // The delta over the old base is of no use now.
+    cache?.discard(dir, 'delta');
     return new Source(dir, snapshot, undefined, false, true);
   }
   previous!.delta?.close();

@@ -151,6 +151,7 @@ export class Snapshot {
   private readonly parsed = new Map<string, unknown[]>();
   private readonly offsets = new Map<string, number[]>();
   private readonly lineReads = new Map<string, number>();
+  private closed = false;
 
   /** Opens a file without following a link, and never a FIFO or device: those are SnapshotErrors. */
   static open(path: string): Snapshot {
@@ -188,10 +189,14 @@ export class Snapshot {
     const ranges = Object.values(this.header.sections ?? {});
     const bodySize = ranges.reduce((sum, range) => sum + (Array.isArray(range) ? Number(range[1]) : Number.NaN), 0);
     if (this.bodyStart + bodySize !== this.size || !Number.isInteger(this.header.count)) throw new SnapshotError('truncated or extended');
+    const { dirSignature, hidden } = this.header;
+    const numbers = (value: unknown, length?: number) => Array.isArray(value) && (length === undefined || value.length === length) && value.every(Number.isFinite);
+    if ((dirSignature !== null && !numbers(dirSignature, 5)) || (hidden !== undefined && !numbers(hidden))) throw new SnapshotError('bad header');
   }
 
   close(): void {
-    if (typeof this.source === 'number') closeSync(this.source);
+    if (typeof this.source === 'number' && !this.closed) closeSync(this.source);
+    this.closed = true;
   }
 
   private read(position: number, length: number): Buffer {

@@ -35,7 +35,7 @@ export class Source {
     readonly fresh = false,
   ) {
     const hidden = delta?.header.hidden ?? [];
-    if (!Array.isArray(hidden)) throw new SnapshotError('bad delta');
+    if (!hidden.every((n) => Number.isInteger(n) && n >= 0 && n < base.header.count)) throw new SnapshotError('bad delta');
     this.hidden = new Set(hidden);
   }
 
@@ -115,10 +115,12 @@ export class Source {
     return out;
   }
 
-  /** The files with diagnostics. */
+  /** The files with diagnostics, in file-name order. */
   problems(): FileRecord[] {
+    if (!this.delta) return this.base.lines<FileRecord>('problems');
     const replaced = new Set([...this.hidden].map((n) => this.base.line<FileRecord>('files', n)?.name));
-    return [...this.base.lines<FileRecord>('problems').filter((file) => !replaced.has(file.name)), ...(this.delta?.lines<FileRecord>('problems') ?? [])];
+    const all = [...this.base.lines<FileRecord>('problems').filter((file) => !replaced.has(file.name)), ...this.delta.lines<FileRecord>('problems')];
+    return all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** Every file as recorded: none added, removed or changed (stats them all), as steps. */
