@@ -11,7 +11,7 @@ import { entryParts } from '../search/parts.ts';
 import type { Steps } from '../text/steps.ts';
 import { explainSections } from './explain-store.ts';
 import { matches, signatureOf, statOrUndefined } from './signature.ts';
-import { type FileRecord, keyedSections, type LineSection, SnapshotWriter, snapshotId } from './snapshot.ts';
+import { type FileRecord, keyedSections, type LineSection, type ProblemRecord, SnapshotWriter, snapshotId } from './snapshot.ts';
 import type { Source } from './source.ts';
 
 /** One term file's lines of every line section. */
@@ -61,19 +61,21 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
   const baseCount = previous?.base.header.count ?? 0;
   // In file-name order: a line of the previous snapshots (kept: its number) or a new file's lines.
   const pieces: Array<number | Record<LineSection, string>> = [];
-  const problems: FileRecord[] = [];
+  const problems: ProblemRecord[] = [];
+  const problemOf = new Map(previous?.problems().map((problem) => [problem.name, problem]));
   for (const name of names) {
     const path = dir + sep + name;
     const stat = statOrUndefined(path);
     const old = before.get(name);
     if (old && matches(old.record.signature, stat)) {
-      if (old.record.diagnostics.length > 0) problems.push(old.record);
+      const problem = problemOf.get(name);
+      if (problem) problems.push(problem);
       pieces.push(old.n);
       continue;
     }
     const result = readTermFile(path, { dir });
-    const record = { name, signature: stat ? signatureOf(stat, recordedAt) : null, diagnostics: result.diagnostics };
-    if (record.diagnostics.length > 0) problems.push(record);
+    const record = { name, signature: stat ? signatureOf(stat, recordedAt) : null };
+    if (result.diagnostics.length > 0) problems.push({ ...record, diagnostics: result.diagnostics });
     pieces.push(linesOf(record, result.entry));
     yield;
   }

@@ -10,7 +10,7 @@
  * another line, so a rebuild copies the lines of unchanged files as bytes, in runs, without
  * parsing them. Each line section X has a companion section `X@`, the byte offset of each of
  * its lines, so one line is read without reading the others; so has every other section.
- * `problems` lists the files with diagnostics (their `files` lines again). A base (not a
+ * `problems` lists the files with diagnostics (their `files` lines with them). A base (not a
  * delta, source.ts) also carries indexes over the whole directory: every form's key for typo
  * matching (`formKeys`, glossary.ts) and explain's (explain-store.ts).
  *
@@ -34,10 +34,14 @@ export type LineSection = (typeof LINE_SECTIONS)[number];
 /** dev, ino, size, mtimeMs, ctimeMs; null where it was racy when recorded (see directory.ts). */
 export type Signature = [number, number, number, number, number] | null;
 
-/** A `files` line. */
+/** A `files` line: what the full check reads of every file. */
 export interface FileRecord {
   name: string;
   signature: Signature;
+}
+
+/** A `problems` line: a file with diagnostics. */
+export interface ProblemRecord extends FileRecord {
   diagnostics: Diagnostic[];
 }
 

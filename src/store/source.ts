@@ -15,7 +15,7 @@ import type { Entry } from '../corpus/entry.ts';
 import type { EntryParts } from '../search/parts.ts';
 import { finish, type Steps } from '../text/steps.ts';
 import { matches, statOrUndefined } from './signature.ts';
-import { type FileRecord, type LineSection, type Signature, type Snapshot, SnapshotError } from './snapshot.ts';
+import { type FileRecord, type LineSection, type ProblemRecord, type Signature, type Snapshot, SnapshotError } from './snapshot.ts';
 
 /** What the index section says of an entry: enough for related names and result rows. */
 export type IndexRow = EntryParts['brief'] & { file: string; signature: Signature };
@@ -116,10 +116,10 @@ export class Source {
   }
 
   /** The files with diagnostics, in file-name order. */
-  problems(): FileRecord[] {
-    if (!this.delta) return this.base.lines<FileRecord>('problems');
+  problems(): ProblemRecord[] {
+    if (!this.delta) return this.base.lines<ProblemRecord>('problems');
     const replaced = new Set([...this.hidden].map((n) => this.base.line<FileRecord>('files', n)?.name));
-    const all = [...this.base.lines<FileRecord>('problems').filter((file) => !replaced.has(file.name)), ...this.delta.lines<FileRecord>('problems')];
+    const all = [...this.base.lines<ProblemRecord>('problems').filter((file) => !replaced.has(file.name)), ...this.delta.lines<ProblemRecord>('problems')];
     return all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
