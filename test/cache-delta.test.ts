@@ -5,7 +5,7 @@
  * order, and damage met halfway through explain. Each compares the cached store with one
  * compiled afresh.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExplainIndex } from '../src/search/explain.ts';
@@ -129,4 +129,22 @@ it('damage met in a word\'s postings: search answers as with no cache, no crash'
   const { dir, cacheRoot } = damagedKeyedLine('postings', 'zorblax');
   const found = (store: ReturnType<typeof openStore>) => new SearchIndex(store.searchSource()).search('zorblax entry', 5).map((h) => h.slug);
   expect(found(openStore([dir], { cacheRoot }))).toEqual(found(openStore([dir])));
+});
+
+it('a whole base written over a delta that was replaced by a link removes neither the link\'s target nor anything but its own file', () => {
+  const { dir, cacheRoot, snapshots } = setup({ 'a.yaml': file('alpha'), 'c.yaml': file('gamma') });
+  vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10_000); // nothing racy
+  openStore([dir], { cacheRoot, builtin: false }).exact('alpha');
+  writeFileSync(join(dir, 'b.yaml'), file('beta'));
+  openStore([dir], { cacheRoot, builtin: false }).exact('beta');
+  const delta = snapshots().find((path) => path.endsWith('.delta.snap'))!;
+  const base = snapshots().find((path) => !path.endsWith('.delta.snap'))!;
+  const precious = join(dir, '..', 'precious.txt');
+  writeFileSync(precious, 'keep me');
+  rmSync(delta);
+  symlinkSync(precious, delta);
+  rmSync(base); // the next run compiles a whole base, which makes any delta useless
+  expect(openStore([dir], { cacheRoot, builtin: false }).exact('beta')?.entry.slug).toBe('b');
+  expect(readFileSync(precious, 'utf8')).toBe('keep me');
+  expect(lstatSync(delta).isSymbolicLink()).toBe(true);
 });

@@ -92,7 +92,7 @@ describe('the cache never touches what is not its own', () => {
         for (const dir of [terms, scratch, join(scratch, 'sub'), cache]) mkdirSync(dir);
         writeFileSync(join(terms, 'deck-review.yaml'), term('deck review', 'Our Thursday ritual.'));
         writeFileSync(join(terms, 'standup-theatre.yaml'), term('standup theatre', 'Meetings for show.'));
-        for (const name of ['passwd', 'notes.txt', '0123456789abcdef-x.snap', 'a.snap.0123456789ab.tmp']) writeFileSync(join(scratch, name), `precious ${name}`);
+        for (const name of ['passwd', 'notes.txt', '0123456789abcdef-x.snap', '0123456789abcdef-x.delta.snap', 'a.snap.0123456789ab.tmp']) writeFileSync(join(scratch, name), `precious ${name}`);
         writeFileSync(join(scratch, 'sub', 'deep.txt'), 'precious deep');
         const env = cleanEnv({ XDG_CACHE_HOME: cache });
         // No cache at all: HOME and XDG_CACHE_HOME are not absolute paths.
