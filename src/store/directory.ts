@@ -115,7 +115,11 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
         postings.get(word)!.push(n, counts![i + 1] as number, counts![i + 2] as number);
       }
     }
-    const indexes = { formKeys, ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
+    // The full check's table: every file's name, then the five numbers of every signature
+    // (-1s where it was racy), so 10,000 files parse as two arrays, not 10,000 objects.
+    const files = writer.lines<FileRecord>('files');
+    const stats = [files.map((f) => f.name), files.flatMap((f) => f.signature ?? [-1, -1, -1, -1, -1])];
+    const indexes = { stats, formKeys, ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
     return { bytes: writer.bytes(header, { problems, ...indexes }), delta };
   }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));

@@ -25,6 +25,12 @@ export function matches(signature: Signature, stat: Stats | undefined): boolean 
   return stat.dev === dev && stat.ino === ino && stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs;
 }
 
+/** matches() against the five numbers at `at` of a flat list of signatures (a base's `stats`). */
+export function matchesAt(flat: number[], at: number, stat: Stats | undefined): boolean {
+  if (stat === undefined) return false;
+  return stat.dev === flat[at] && stat.ino === flat[at + 1] && stat.size === flat[at + 2] && stat.mtimeMs === flat[at + 3] && stat.ctimeMs === flat[at + 4];
+}
+
 export function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);

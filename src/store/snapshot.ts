@@ -11,8 +11,9 @@
  * parsing them. Each line section X has a companion section `X@`, the byte offset of each of
  * its lines, so one line is read without reading the others; so has every other section.
  * `problems` lists the files with diagnostics (their `files` lines with them). A base (not a
- * delta, source.ts) also carries indexes over the whole directory: every form's key for typo
- * matching (`formKeys`, glossary.ts) and explain's (explain-store.ts).
+ * delta, source.ts) also carries indexes over the whole directory: the full check's table of
+ * names and signatures (`stats`, source.ts), every form's key for typo matching (`formKeys`)
+ * and each word's postings (index-store.ts), and explain's (explain-store.ts).
  *
  * A snapshot is written to a new temporary file and renamed over the old one, so a reader
  * sees the old file or the new one, whole. Reading never trusts the file: a wrong magic

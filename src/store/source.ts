@@ -14,7 +14,7 @@ import { join, sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import type { EntryParts } from '../search/parts.ts';
 import { finish, type Steps } from '../text/steps.ts';
-import { matches, statOrUndefined } from './signature.ts';
+import { matches, matchesAt, statOrUndefined } from './signature.ts';
 import { type FileRecord, type LineSection, type ProblemRecord, type Signature, type Snapshot, SnapshotError } from './snapshot.ts';
 
 /** What the index section says of an entry: enough for related names and result rows. */
@@ -128,8 +128,16 @@ export class Source {
     if (this.builtin || this.fresh) return true;
     if (!matches(this.dirSignature, statOrUndefined(this.dir))) return false;
     const prefix = this.dir + sep; // join() normalises each path: ~10 ms at 10,000 files
-    for (const file of this.lines<FileRecord>('files')) {
-      if (file && !matches(file.signature, statOrUndefined(prefix + file.name))) return false;
+    // The base's files from its stats table (snapshot.ts), then the delta's own lines.
+    const [names, flat] = this.base.lines<string[] | number[]>('stats') as [string[], number[]];
+    if (names.length !== this.base.header.count || flat.length !== 5 * names.length) throw new SnapshotError('bad stats');
+    for (const [i, name] of names.entries()) {
+      if (this.hidden.has(i)) continue;
+      if (!matchesAt(flat, 5 * i, statOrUndefined(prefix + name))) return false;
+      yield;
+    }
+    for (const file of this.delta?.lines<FileRecord>('files') ?? []) {
+      if (!matches(file.signature, statOrUndefined(prefix + file.name))) return false;
       yield;
     }
     return true;
