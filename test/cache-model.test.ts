@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../src/random.ts';
 import { ExplainIndex } from '../src/search/explain.ts';
 import { SearchIndex } from '../src/search/fulltext.ts';
-import { lookup } from '../src/search/lookup.ts';
+import { FormIndex, fuzzyFormsOf, lookup } from '../src/search/lookup.ts';
 import { openStore, tempDir } from './helpers.ts';
 
 const TERMS = ['deck review', 'standup theatre', 'rizz', 'no cap', 'coffee badging', 'desk vibe', 'lunch sprint'];
@@ -76,7 +76,13 @@ describe('the cache answers as the files do, through random changes', () => {
       const typo = 'dekc review';
       const [want, got] = [await lookup(truth, typo), await lookup(cached, typo)];
       expect(got.match?.entry.slug ?? got.suggestions.map((s) => s.slug), `${log.join('\n')}\ntypo`).toEqual(want.match?.entry.slug ?? want.suggestions.map((s) => s.slug));
-      // explain and search read indexes stored with the base and a delta's entries beside it.
+      // typo matching, explain and search read indexes stored with the base, and a delta's
+      // entries beside it. FormIndex, which scores every winning form, is typo matching's reference.
+      const winners = [...fresh.bySlug.values()];
+      const reference = new FormIndex(winners.flatMap((e) => fuzzyFormsOf(e).map(([form, key]) => ({ slug: e.slug, form, key }))));
+      for (const query of ['dekc review', 'standup theater', 'no capp', 'lunch sprnt']) {
+        expect(cached.fuzzyForms(query), `${log.join('\n')}\nnearest ${query}`).toEqual(reference.nearest(query));
+      }
       const message = `${TERMS.join(', ')}. Also a deck reveiw, and no cap the standup theatre was lunch sprint vibes`;
       const hits = (store: typeof truth) => new ExplainIndex(store.explainSource()).explain(message).map((h) => `${h.slug}@${h.start}-${h.end} ${h.certainty}`);
       expect(hits(cached), `${log.join('\n')}\nexplain`).toEqual(hits(truth));

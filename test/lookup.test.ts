@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lookup } from '../src/search/lookup.ts';
+import { FormIndex, fuzzyFormsOf, lookup } from '../src/search/lookup.ts';
+import { normalize } from '../src/text/normalize.ts';
 import { editDistance, oneEditApart } from '../src/text/distance.ts';
 import { FIXTURES, openStore } from './helpers.ts';
 
@@ -144,4 +145,21 @@ describe('typos of every built-in form, through the glossary as shipped (edit-di
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(3);
     // Nearly 4,000 lookups: on a machine shared with other work this takes 20–40 s.
   }, 120_000);
+});
+
+describe('the nearest forms of a typo, through the trigrams the store keeps', () => {
+  it('are the forms FormIndex finds by scoring every form (its reference), in the same order', () => {
+    // Glossary order: the winning entries as a Glossary keeps them (by precedence, then file name).
+    const winners = [...builtin.glossary().bySlug.values()];
+    const reference = new FormIndex(winners.flatMap((e) => fuzzyFormsOf(e).map(([form, key]) => ({ slug: e.slug, form, key }))));
+    const forms = winners.flatMap((e) => [e.term, ...e.aliases]);
+    fc.assert(
+      fc.property(fc.nat(forms.length - 1), fc.nat(40), fc.constantFrom('', 'x', 'ee', ' '), (pick, at, extra) => {
+        const form = forms[pick]!;
+        const query = normalize(form.slice(0, at % (form.length + 1)) + extra + form.slice(at % (form.length + 1) + 1));
+        expect(builtin.fuzzyForms(query), query).toEqual(reference.nearest(query));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -73,8 +73,8 @@ const MAX_FUZZY_QUERY = 160;
 /** fuse.js's best hits that the edit distance then ranks: more than any query has near matches. */
 const FUSE_LIMIT = 20;
 
-/** fuse.js ranks at most this many forms. */
-const MAX_CANDIDATES = 40;
+/** fuse.js ranks at most this many forms: the nearest by trigrams. */
+export const NEAREST = 40;
 
 /**
  * A trigram as one number. Code units are shifted up by one so that 0 can mark both ends; a
@@ -85,63 +85,43 @@ const END = 0;
 const code = (a: number, b: number, c: number): number => (a < 1024 && b < 1024 && c < 1024 ? (a << 20) | (b << 10) | c : 2 ** 30 + (a * 0x20000 + b) * 0x20000 + c);
 const unit = (text: string, i: number): number => text.charCodeAt(i) + 1;
 
-/** The trigrams of a normalised form without its spaces, ends marked. */
-function trigramSet(key: string): Set<number> {
+/** Each trigram of a normalised form without its spaces, ends marked, as a number; a repeated one repeated. */
+export function trigramCodes(key: string): number[] {
   const text = key.replaceAll(' ', '');
   const units = [END, ...Array.from({ length: text.length }, (_, i) => unit(text, i)), END];
-  const out = new Set<number>();
-  for (let i = 0; i + 3 <= units.length; i++) out.add(code(units[i]!, units[i + 1]!, units[i + 2]!));
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= units.length; i++) out.push(code(units[i]!, units[i + 1]!, units[i + 2]!));
   return out;
 }
+
+/** How like the query a form is (Dice): its trigrams that the query has, against both counts. */
+export const dice = (shared: number, queryTrigrams: number, formTrigrams: number): number => (2 * shared) / (queryTrigrams + formTrigrams);
 
 /**
  * Every term and alias, for typo matching. fuse.js scores every form it is given, ~350 ms a
  * query over the 50,000 forms of a 10,000-entry glossary, and an edit distance against each
- * costs as much. So the forty forms most like the query by trigrams (Dice: shared trigrams
- * against both forms' counts) are picked first, in a few ms; a typo changes at most three of
- * a word's trigrams, so the right form stays among them (test/lookup.test.ts tries four
- * typos of every built-in form). Trigrams are numbers, not strings: this loop runs over every
- * form of the glossary, and making 20 strings a form cost ~30 ms at 10,000 entries.
+ * costs as much. So the forty forms most like the query by trigrams are picked first; a typo
+ * changes at most three of a word's trigrams, so the right form stays among them
+ * (test/lookup.test.ts tries four typos of every built-in form). The store finds them through
+ * trigrams it keeps with each glossary (store/index-store.ts); this class, which scores every
+ * form, is the reference the tests hold that to.
  */
 export class FormIndex {
-  /** `keys`: every form's key, in glossary order; `form(i)`: the form of keys[i], made only for the nearest. */
-  constructor(
-    private readonly keys: string[],
-    private readonly form: (i: number) => FuzzyForm,
-  ) {}
-
-  static of(forms: FuzzyForm[]): FormIndex {
-    return new FormIndex(
-      forms.map((f) => f.key),
-      (i) => forms[i]!,
-    );
-  }
+  constructor(private readonly forms: FuzzyForm[]) {}
 
   nearest(key: string): FuzzyForm[] {
-    if (this.keys.length <= MAX_CANDIDATES) return this.keys.map((_, i) => this.form(i));
-    const query = trigramSet(key);
-    const scored: Array<{ i: number; score: number }> = [];
-    for (const [i, text] of this.keys.entries()) {
-      let a = END;
-      let b = -1;
-      let shared = 0;
-      let count = 0;
-      for (let i = 0; i <= text.length; i++) {
-        const c = i < text.length ? unit(text, i) : END;
-        if (c === 33) continue; // a space
-        if (b !== -1) {
-          count++;
-          if (query.has(code(a, b, c))) shared++;
-          a = b;
-        }
-        b = c;
-      }
-      if (shared > 0) scored.push({ i, score: (2 * shared) / (query.size + count) });
+    if (this.forms.length <= NEAREST) return this.forms;
+    const query = new Set(trigramCodes(key));
+    const scored: Array<{ form: FuzzyForm; score: number }> = [];
+    for (const form of this.forms) {
+      const codes = trigramCodes(form.key);
+      const shared = codes.filter((c) => query.has(c)).length;
+      if (shared > 0) scored.push({ form, score: dice(shared, query.size, codes.length) });
     }
     return scored
-      .sort((x, y) => y.score - x.score)
-      .slice(0, MAX_CANDIDATES)
-      .map((s) => this.form(s.i));
+      .sort((a, b) => b.score - a.score)
+      .slice(0, NEAREST)
+      .map((s) => s.form);
   }
 }
 

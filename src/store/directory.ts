@@ -7,6 +7,7 @@ import { sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermNames, readTermFile } from '../corpus/read.ts';
 import type { ExplainParts } from '../search/explain.ts';
+import { trigramCodes } from '../search/lookup.ts';
 import { entryParts } from '../search/parts.ts';
 import type { Steps } from '../text/steps.ts';
 import { explainSections } from './explain-store.ts';
@@ -103,10 +104,22 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
   flush();
   const header = { buildId, dir: recordedDir, dirSignature: dirStat && recordedDir ? signatureOf(dirStat, recordedAt) : null, id: snapshotId() };
   if (!delta) {
+    // Typo matching's index: form ids number every form of every line in order; `formIndex`
+    // holds where each line's ids begin and each form's trigram count, `trigrams` the ids of
+    // the forms each trigram occurs in (once per occurrence).
     const forms = writer.lines<Array<[string, string]> | null>('forms');
     const starts = [0];
     for (const line of forms) starts.push(starts.at(-1)! + (line?.length ?? 0));
-    const formKeys = [forms.flatMap((line) => (line ?? []).map(([, key]) => key)), starts];
+    const codes = forms.flatMap((line) => (line ?? []).map(([, key]) => trigramCodes(key)));
+    const trigrams = new Map<string, number[]>();
+    for (const [id, list] of codes.entries()) {
+      for (const c of list) {
+        const key = String(c);
+        if (!trigrams.has(key)) trigrams.set(key, []);
+        trigrams.get(key)!.push(id);
+      }
+    }
+    const formIndex = [starts, codes.map((list) => list.length)];
     const postings = new Map<string, number[]>();
     for (const [n, counts] of writer.lines<Array<string | number> | null>('search').entries()) {
       for (let i = 0; i < (counts?.length ?? 0); i += 3) {
@@ -119,7 +132,7 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
     // (-1s where it was racy), so 10,000 files parse as two arrays, not 10,000 objects.
     const files = writer.lines<FileRecord>('files');
     const stats = [files.map((f) => f.name), files.flatMap((f) => f.signature ?? [-1, -1, -1, -1, -1])];
-    const indexes = { stats, formKeys, ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
+    const indexes = { stats, formIndex, ...keyedSections('trigrams', trigrams), ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
     return { bytes: writer.bytes(header, { problems, ...indexes }), delta };
   }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));

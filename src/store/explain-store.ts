@@ -14,7 +14,7 @@
 import type { ExplainParts, ExplainSource, LeadPhrase } from '../search/explain.ts';
 import { leadKey, WILDCARD } from '../search/phrases.ts';
 import { keyedSections } from './snapshot.ts';
-import type { Source } from './source.ts';
+import type { Source, Winners } from './source.ts';
 
 /** pass 0: an entry's own forms, 1: generated ones; n: its line; v: the form's place in the entry. */
 type Candidate = [pass: number, n: number, v: number, tokens: string[], plain: 0 | 1];
@@ -63,8 +63,6 @@ export function explainSections(parts: Array<ExplainParts | null>): Record<strin
   return { ...keyedSections('leads', byLead), explainMeta: [meta], words: [[...words.keys()], [...words.values()]] };
 }
 
-/** Where the winning entry of each slug is. */
-export type Winners = Map<string, { source: number; n: number }>;
 
 /** One source's explain index: the base's sections, and its delta's entries in memory. */
 function sourceIndex(source: Source) {
@@ -85,17 +83,11 @@ export function storedExplainSource(sources: Source[], winners: Winners): Explai
     const winner = winners.get(slugs[s]![n] ?? '');
     return winner?.source === s && winner.n === n;
   };
-  // A line's place in its directory's file-name order (only a delta moves lines out of it).
-  const ranks = sources.map((source) => {
-    if (!source.delta) return undefined;
-    const rank = new Int32Array(source.count);
-    for (const [r, n] of source.order().entries()) rank[n] = r;
-    return rank;
-  });
+  const ranks = sources.map((source) => source.ranks());
   // Glossary order as one number: pass, then source, then the line's rank, then the form's
   // place in its entry. Exact while a directory has under 2^24 lines and an entry under 2^20
   // forms, for up to 256 directories (the product stays under 2^53).
-  const order = (s: number, [pass, n, v]: Candidate) => ((pass * sources.length + s) * 2 ** 24 + (ranks[s]?.[n] ?? n)) * 2 ** 20 + v;
+  const order = (s: number, [pass, n, v]: Candidate) => ((pass * sources.length + s) * 2 ** 24 + ranks[s]!(n)) * 2 ** 20 + v;
   const slugsOf = (pick: (meta: Meta) => number[]) => indexes.flatMap(({ meta }, s) => pick(meta).filter((n) => visible(s, n)).map((n) => slugs[s]![n]!));
   const plain = new Set<string>();
   const byOrder = <T>(pick: (meta: Meta) => Array<[number, T]>) =>

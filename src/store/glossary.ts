@@ -30,7 +30,7 @@ import { compact, normalize } from '../text/normalize.ts';
 import { drive, finish, type Pause, type Steps } from '../text/steps.ts';
 import { matches, statOrUndefined } from './signature.ts';
 import { storedExplainSource } from './explain-store.ts';
-import { storedFormIndex, storedSearchSource } from './index-store.ts';
+import { storedForms, storedSearchSource } from './index-store.ts';
 import { openSteps, recompile, recompileSteps, type StoreOptions } from './open.ts';
 import { SnapshotError } from './snapshot.ts';
 import type { IndexRow, Source } from './source.ts';
@@ -275,7 +275,7 @@ export class StoredGlossary implements Lookupable {
   fuzzyForms(key: string): FuzzyForm[] {
     return this.guard(() => {
       this.fullCheck();
-      return this.memo('forms', () => storedFormIndex(this.sources, this.winners())).nearest(key);
+      return this.memo('forms', () => storedForms(this.sources, this.winners())).nearest(key);
     });
   }
 

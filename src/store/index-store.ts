@@ -3,37 +3,72 @@
  * (a hidden or shadowed line gives nothing): a base's stored lists, and a delta's lines.
  */
 import type { SearchSource } from '../search/fulltext.ts';
-import { FormIndex } from '../search/lookup.ts';
-import type { Winners } from './explain-store.ts';
-import type { Source } from './source.ts';
+import { dice, type FuzzyForm, NEAREST, trigramCodes } from '../search/lookup.ts';
+import type { Source, Winners } from './source.ts';
 
 /** The search fields (term, aliases, synonyms, tags, gist, definition: fulltext.ts). */
 const FIELD_COUNT = [0, 1, 2, 3, 4, 5];
 
 /**
- * Every winning entry's terms and aliases, in glossary order. A base stores their keys in
- * one list (`formKeys`: the keys, and where each line's begin), so no entry's forms are
- * parsed but those of the nearest few; a delta's are read from its lines.
+ * The forms nearest a typo, as FormIndex (search/lookup.ts) ranks every winning entry's terms
+ * and aliases, without reading them all: a base keeps each trigram's forms (directory.ts), so
+ * only forms that share a trigram with the query are scored; a delta's few are scored from
+ * its lines. Ties keep glossary order (source, file name, the form's place in its entry).
  */
-export function storedFormIndex(sources: Source[], winners: Winners): FormIndex {
-  const keys: string[] = [];
-  const places: Array<[number, number, number]> = []; // source, line, form of the line
-  const stored = sources.map((source) => source.base.lines<string[] | number[]>('formKeys') as [string[], number[]]);
-  for (const { source: s, n } of winners.values()) {
-    const source = sources[s]!;
-    const [baseKeys, starts] = stored[s]!;
-    const own = n < source.base.header.count ? baseKeys.slice(starts[n], starts[n + 1]) : source.line<Array<[string, string]>>('forms', n)!.map(([, k]) => k);
-    for (const [v, formKey] of own.entries()) {
-      keys.push(formKey);
-      places.push([s, n, v]);
-    }
-  }
+export function storedForms(sources: Source[], winners: Winners): { nearest(key: string): FuzzyForm[] } {
   const slugs = sources.map((source) => source.lines<string>('slugs'));
-  return new FormIndex(keys, (i) => {
-    const [s, n, v] = places[i]!;
-    const [form, formKey] = sources[s]!.line<Array<[string, string]>>('forms', n)![v]!;
-    return { slug: slugs[s]![n]!, form, key: formKey };
-  });
+  const visible = (s: number, n: number) => {
+    const winner = winners.get(slugs[s]![n] ?? '');
+    return winner?.source === s && winner.n === n;
+  };
+  const stored = sources.map((source) => source.base.lines<number[]>('formIndex') as [number[], number[]]);
+  const ranks = sources.map((source) => source.ranks());
+  const formsOf = (s: number, n: number) => sources[s]!.line<Array<[string, string]>>('forms', n) ?? [];
+  const fuzzy = (s: number, n: number, v: number): FuzzyForm => {
+    const [form, key] = formsOf(s, n)[v]!;
+    return { slug: slugs[s]![n]!, form, key };
+  };
+  /** The line of base form `id`: the last line whose forms begin at or before it. */
+  const lineOf = (starts: number[], id: number) => {
+    let low = 0;
+    let high = starts.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= id) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return {
+    nearest(key) {
+      const all = [...winners.values()];
+      const count = (s: number, n: number) => (n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length);
+      if (all.reduce((sum, w) => sum + count(w.source, w.n), 0) <= NEAREST) return all.flatMap((w) => formsOf(w.source, w.n).map((_, v) => fuzzy(w.source, w.n, v)));
+      const query = new Set(trigramCodes(key));
+      const scored: Array<{ s: number; n: number; v: number; score: number }> = [];
+      for (const [s, source] of sources.entries()) {
+        const [starts, counts] = stored[s]!;
+        const shared = new Map<number, number>();
+        for (const c of query) for (const id of source.base.lineByKey<number[]>('trigrams', String(c)) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+        for (const [id, times] of shared) {
+          const n = lineOf(starts, id);
+          if (visible(s, n)) scored.push({ s, n, v: id - starts[n]!, score: dice(times, query.size, counts[id]!) });
+        }
+        for (let n = source.base.header.count; n < source.count; n++) {
+          if (!visible(s, n)) continue;
+          for (const [v, [, formKey]] of formsOf(s, n).entries()) {
+            const codes = trigramCodes(formKey);
+            const times = codes.filter((c) => query.has(c)).length;
+            if (times > 0) scored.push({ s, n, v, score: dice(times, query.size, codes.length) });
+          }
+        }
+      }
+      return scored
+        .sort((a, b) => b.score - a.score || a.s - b.s || ranks[a.s]!(a.n) - ranks[b.s]!(b.n) || a.v - b.v)
+        .slice(0, NEAREST)
+        .map(({ s, n, v }) => fuzzy(s, n, v));
+    },
+  };
 }
 
 /** search's source over the winning entries, documents numbered in winners' order. */

@@ -12,8 +12,8 @@
  * its lines, so one line is read without reading the others; so has every other section.
  * `problems` lists the files with diagnostics (their `files` lines with them). A base (not a
  * delta, source.ts) also carries indexes over the whole directory: the full check's table of
- * names and signatures (`stats`, source.ts), every form's key for typo matching (`formKeys`)
- * and each word's postings (index-store.ts), and explain's (explain-store.ts).
+ * names and signatures (`stats`, source.ts), each trigram's forms for typo matching and each
+ * word's postings (index-store.ts), and explain's (explain-store.ts).
  *
  * A snapshot is written to a new temporary file and renamed over the old one, so a reader
  * sees the old file or the new one, whole. Reading never trusts the file: a wrong magic

@@ -20,6 +20,9 @@ import { type FileRecord, type LineSection, type ProblemRecord, type Signature, 
 /** What the index section says of an entry: enough for related names and result rows. */
 export type IndexRow = EntryParts['brief'] & { file: string; signature: Signature };
 
+/** Where the winning entry of each slug is: its source and line. */
+export type Winners = Map<string, { source: number; n: number }>;
+
 export class Source {
   /** Base lines that the delta replaces or whose files were removed. */
   readonly hidden: Set<number>;
@@ -113,6 +116,14 @@ export class Source {
       out.push(takeBase ? visible[b++]! : added[d++]!);
     }
     return out;
+  }
+
+  /** Each line's place in file-name order (only a delta moves lines out of line order). */
+  ranks(): (n: number) => number {
+    if (!this.delta) return (n) => n;
+    const rank = new Int32Array(this.count);
+    for (const [r, n] of this.order().entries()) rank[n] = r;
+    return (n) => rank[n]!;
   }
 
   /** The files with diagnostics, in file-name order. */
