@@ -6,6 +6,9 @@ import type { SearchSource } from '../search/fulltext.ts';
 import { dice, type FuzzyForm, NEAREST, trigramCodes } from '../search/lookup.ts';
 import type { Source, Winners } from './source.ts';
 
+/** A form that shares trigrams with the query: its source, line, place in the line, and Dice score. */
+type Scored = { s: number; n: number; v: number; score: number };
+
 /** The search fields (term, aliases, synonyms, tags, gist, definition: fulltext.ts). */
 const FIELD_COUNT = [0, 1, 2, 3, 4, 5];
 
@@ -39,29 +42,37 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
     }
     return low;
   };
+  /** How many forms the winning entries have: at most NEAREST, and FormIndex returns them all. */
+  const total = () => [...winners.values()].reduce((sum, { source: s, n }) => sum + (n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length), 0);
+  /** The base's forms that share a trigram with the query, from its stored trigrams. */
+  const scoreBase = (s: number, query: Set<number>, scored: Scored[]) => {
+    const [starts, counts] = stored[s]!;
+    const shared = new Map<number, number>(); // form id → its trigrams the query has
+    for (const c of query) for (const id of sources[s]!.base.lineByKey<number[]>('trigrams', String(c)) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const [id, times] of shared) {
+      const n = lineOf(starts, id);
+      if (visible(s, n)) scored.push({ s, n, v: id - starts[n]!, score: dice(times, query.size, counts[id]!) });
+    }
+  };
+  /** A delta's forms, scored one by one from its lines. */
+  const scoreDelta = (s: number, query: Set<number>, scored: Scored[]) => {
+    for (let n = sources[s]!.base.header.count; n < sources[s]!.count; n++) {
+      if (!visible(s, n)) continue;
+      for (const [v, [, formKey]] of formsOf(s, n).entries()) {
+        const codes = trigramCodes(formKey);
+        const times = codes.filter((c) => query.has(c)).length;
+        if (times > 0) scored.push({ s, n, v, score: dice(times, query.size, codes.length) });
+      }
+    }
+  };
   return {
     nearest(key) {
-      const all = [...winners.values()];
-      const count = (s: number, n: number) => (n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length);
-      if (all.reduce((sum, w) => sum + count(w.source, w.n), 0) <= NEAREST) return all.flatMap((w) => formsOf(w.source, w.n).map((_, v) => fuzzy(w.source, w.n, v)));
+      if (total() <= NEAREST) return [...winners.values()].flatMap(({ source: s, n }) => formsOf(s, n).map((_, v) => fuzzy(s, n, v)));
       const query = new Set(trigramCodes(key));
-      const scored: Array<{ s: number; n: number; v: number; score: number }> = [];
-      for (const [s, source] of sources.entries()) {
-        const [starts, counts] = stored[s]!;
-        const shared = new Map<number, number>();
-        for (const c of query) for (const id of source.base.lineByKey<number[]>('trigrams', String(c)) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-        for (const [id, times] of shared) {
-          const n = lineOf(starts, id);
-          if (visible(s, n)) scored.push({ s, n, v: id - starts[n]!, score: dice(times, query.size, counts[id]!) });
-        }
-        for (let n = source.base.header.count; n < source.count; n++) {
-          if (!visible(s, n)) continue;
-          for (const [v, [, formKey]] of formsOf(s, n).entries()) {
-            const codes = trigramCodes(formKey);
-            const times = codes.filter((c) => query.has(c)).length;
-            if (times > 0) scored.push({ s, n, v, score: dice(times, query.size, codes.length) });
-          }
-        }
+      const scored: Scored[] = [];
+      for (const s of sources.keys()) {
+        scoreBase(s, query, scored);
+        scoreDelta(s, query, scored);
       }
       return scored
         .sort((a, b) => b.score - a.score || a.s - b.s || ranks[a.s]!(a.n) - ranks[b.s]!(b.n) || a.v - b.v)
