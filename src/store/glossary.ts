@@ -312,8 +312,12 @@ export class StoredGlossary implements Lookupable {
       ...lists,
       phrasesUnder: (key) =>
         this.guard(() => {
-          const found = view().phrasesUnder(key);
-          for (const [tokens] of found ?? []) if (view().isPlain!(tokens.join(' '))) plain.add(tokens.join(' '));
+          const current = view();
+          const found = current.phrasesUnder(key);
+          for (const [tokens] of found ?? []) {
+            const phrase = tokens.join(' ');
+            if (current.isPlain!(phrase)) plain.add(phrase);
+          }
           return found;
         }),
       isPlain: (phrase) => plain.has(phrase),
