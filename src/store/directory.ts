@@ -11,6 +11,7 @@ import { trigramCodes } from '../search/lookup.ts';
 import { entryParts } from '../search/parts.ts';
 import type { Steps } from '../text/steps.ts';
 import { explainSections } from './explain-store.ts';
+import { postingsOf } from './index-store.ts';
 import { matches, signatureOf, statOrUndefined } from './signature.ts';
 import { type FileRecord, keyedSections, type LineSection, type ProblemRecord, SnapshotWriter, snapshotId } from './snapshot.ts';
 import type { Source } from './source.ts';
@@ -120,14 +121,7 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
       }
     }
     const formIndex = [starts, codes.map((list) => list.length)];
-    const postings = new Map<string, number[]>();
-    for (const [n, counts] of writer.lines<Array<string | number> | null>('search').entries()) {
-      for (let i = 0; i < (counts?.length ?? 0); i += 3) {
-        const word = counts![i] as string;
-        if (!postings.has(word)) postings.set(word, []);
-        postings.get(word)!.push(n, counts![i + 1] as number, counts![i + 2] as number);
-      }
-    }
+    const postings = postingsOf(writer.lines<Array<string | number> | null>('search'));
     // The full check's table: every file's name, then the five numbers of every signature
     // (-1s where it was racy), so 10,000 files parse as two arrays, not 10,000 objects.
     const files = writer.lines<FileRecord>('files');

@@ -14,6 +14,7 @@
 import type { ExplainParts, ExplainSource, LeadPhrase } from '../search/explain.ts';
 import { leadKey, WILDCARD } from '../search/phrases.ts';
 import { keyedSections } from './snapshot.ts';
+import { winnerTest } from './index-store.ts';
 import type { Source, Winners } from './source.ts';
 
 /** pass 0: an entry's own forms, 1: generated ones; n: its line; v: the form's place in the entry. */
@@ -79,10 +80,7 @@ function sourceIndex(source: Source) {
 export function storedExplainSource(sources: Source[], winners: Winners): ExplainSource {
   const indexes = sources.map(sourceIndex);
   const slugs = sources.map((source) => source.lines<string>('slugs'));
-  const visible = (s: number, n: number) => {
-    const winner = winners.get(slugs[s]![n] ?? '');
-    return winner?.source === s && winner.n === n;
-  };
+  const visible = winnerTest(sources, winners);
   const ranks = sources.map((source) => source.ranks());
   // Glossary order as one number: pass, then source, then the line's rank, then the form's
   // place in its entry. Exact while a directory has under 2^24 lines and an entry under 2^20

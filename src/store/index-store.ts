@@ -6,6 +6,31 @@ import type { SearchSource } from '../search/fulltext.ts';
 import { dice, type FuzzyForm, NEAREST, trigramCodes } from '../search/lookup.ts';
 import type { Source, Winners } from './source.ts';
 
+/** A `search` line: an entry's [word, field, count, …]. */
+type SearchCounts = Array<string | number>;
+
+/** Each word's postings, [line, field, count, …], from `search` lines numbered from `first`. */
+export function postingsOf(lines: Array<SearchCounts | null>, first = 0): Map<string, number[]> {
+  const byWord = new Map<string, number[]>();
+  for (const [i, counts] of lines.entries()) {
+    for (let k = 0; k < (counts?.length ?? 0); k += 3) {
+      const word = counts![k] as string;
+      if (!byWord.has(word)) byWord.set(word, []);
+      byWord.get(word)!.push(first + i, counts![k + 1] as number, counts![k + 2] as number);
+    }
+  }
+  return byWord;
+}
+
+/** Whether line n of source s holds the winning entry of its slug (not hidden, not shadowed). */
+export function winnerTest(sources: Source[], winners: Winners): (s: number, n: number) => boolean {
+  const slugs = sources.map((source) => source.lines<string>('slugs'));
+  return (s, n) => {
+    const winner = winners.get(slugs[s]![n] ?? '');
+    return winner?.source === s && winner.n === n;
+  };
+}
+
 /** A form that shares trigrams with the query: its source, line, place in the line, and Dice score. */
 type Scored = { s: number; n: number; v: number; score: number };
 
@@ -20,10 +45,7 @@ const FIELD_COUNT = [0, 1, 2, 3, 4, 5];
  */
 export function storedForms(sources: Source[], winners: Winners): { nearest(key: string): FuzzyForm[] } {
   const slugs = sources.map((source) => source.lines<string>('slugs'));
-  const visible = (s: number, n: number) => {
-    const winner = winners.get(slugs[s]![n] ?? '');
-    return winner?.source === s && winner.n === n;
-  };
+  const visible = winnerTest(sources, winners);
   const stored = sources.map((source) => source.base.lines<number[]>('formIndex') as [number[], number[]]);
   const ranks = sources.map((source) => source.ranks());
   const formsOf = (s: number, n: number) => sources[s]!.line<Array<[string, string]>>('forms', n) ?? [];
@@ -91,17 +113,7 @@ export function storedSearchSource(sources: Source[], winners: Winners): SearchS
   for (const [doc, [, w]] of docs.entries()) docOf[w.source]!.set(w.n, doc);
   const perSource = sources.map((source) => source.lines<number[]>('lengths'));
   const lengths = FIELD_COUNT.map((f) => docs.map(([, w]) => perSource[w.source]![w.n]![f]!));
-  const deltas = sources.map((source) => {
-    const byWord = new Map<string, number[]>();
-    for (const [i, counts] of (source.delta?.lines<Array<string | number> | null>('search') ?? []).entries()) {
-      for (let k = 0; k < (counts?.length ?? 0); k += 3) {
-        const word = counts![k] as string;
-        if (!byWord.has(word)) byWord.set(word, []);
-        byWord.get(word)!.push(source.base.header.count + i, counts![k + 1] as number, counts![k + 2] as number);
-      }
-    }
-    return byWord;
-  });
+  const deltas = sources.map((source) => postingsOf(source.delta?.lines<SearchCounts | null>('search') ?? [], source.base.header.count));
   const postings = new Map<string, number[] | undefined>();
   const posting = (word: string) => {
     const out: number[] = [];
