@@ -13,8 +13,10 @@
  * - genz deletes only regular files whose names match its own patterns (TEMP_NAME,
  *   SNAPSHOT_NAME), in snapshots/ only, and never a directory: stale ones when tidying, and
  *   a directory's delta when a whole new base makes it useless (discard).
+ * - A snapshot is opened without following a link (snapshot.ts), and marked in use through
+ *   that open file, never by its path again.
  */
-import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Snapshot, SnapshotError } from './snapshot.ts';
 
@@ -108,8 +110,7 @@ export class CacheDir {
       return undefined;
     }
     try {
-      const { mtimeMs } = lstatSync(path);
-      if (now - mtimeMs > TOUCH_AFTER_MS) utimesSync(path, now / 1000, now / 1000);
+      if (now - snapshot.mtimeMs > TOUCH_AFTER_MS) snapshot.touch(now);
     } catch {
       // only a hint for tidying
     }

@@ -20,7 +20,7 @@
  * line, sizes that do not add up, an offset past the end or bad JSON is a SnapshotError, and
  * the caller compiles afresh.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../corpus/parse.ts';
 
 const MAGIC = 'GENZ-SNAPSHOT 3\n';
@@ -150,6 +150,8 @@ export class SnapshotWriter {
 /** An open snapshot, a file or bytes in memory; sections are read when first asked for. */
 export class Snapshot {
   readonly header: Header;
+  /** The file's mtime when opened (0 for bytes in memory). */
+  readonly mtimeMs: number;
   private readonly size: number;
   private readonly bodyStart: number;
   private readonly bodies = new Map<string, Buffer>();
@@ -169,7 +171,7 @@ export class Snapshot {
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) throw new SnapshotError('not a regular file');
-      return new Snapshot(fd, stat.size);
+      return new Snapshot(fd, stat.size, stat.mtimeMs);
     } catch (error) {
       closeSync(fd);
       throw error instanceof SnapshotError ? error : new SnapshotError(String(error));
@@ -180,8 +182,10 @@ export class Snapshot {
   constructor(
     private readonly source: number | Buffer,
     size = typeof source === 'number' ? 0 : source.length,
+    mtimeMs = 0,
   ) {
     this.size = size;
+    this.mtimeMs = mtimeMs;
     const head = this.read(0, Math.min(HEADER_MAX, this.size)).toString('utf8');
     const end = head.indexOf('\n', MAGIC.length);
     if (!head.startsWith(MAGIC) || end === -1) throw new SnapshotError('not a snapshot');
@@ -197,6 +201,11 @@ export class Snapshot {
     const { dirSignature, hidden } = this.header;
     const numbers = (value: unknown, length?: number) => Array.isArray(value) && (length === undefined || value.length === length) && value.every(Number.isFinite);
     if ((dirSignature !== null && !numbers(dirSignature, 5)) || (hidden !== undefined && !numbers(hidden))) throw new SnapshotError('bad header');
+  }
+
+  /** Sets the open file's times: through its descriptor, so a link swapped in at its path since is never followed. */
+  touch(now: number): void {
+    if (typeof this.source === 'number' && !this.closed) futimesSync(this.source, now / 1000, now / 1000);
   }
 
   close(): void {
