@@ -83,7 +83,7 @@ describe('the cache answers as the files do, through random changes', () => {
       for (const query of ['dekc review', 'standup theater', 'no capp', 'lunch sprnt']) {
         expect(cached.fuzzyForms(query), `${log.join('\n')}\nnearest ${query}`).toEqual(reference.nearest(query));
       }
-      const message = `${TERMS.join(', ')}. Also a deck reveiw, and no cap the standup theatre was lunch sprint vibes`;
+      const message = `${TERMS.join(', ')}. Also a deck reveiw, and no cap the standup theatre was lunch sprint vibes; the standup theatrre, coffee badgging`;
       const hits = (store: typeof truth) => new ExplainIndex(store.explainSource()).explain(message).map((h) => `${h.slug}@${h.start}-${h.end} ${h.certainty}`);
       expect(hits(cached), `${log.join('\n')}\nexplain`).toEqual(hits(truth));
       const found = (store: typeof truth) => new SearchIndex(store.searchSource()).search('deck review version', 10).map((h) => h.slug);

@@ -6,11 +6,13 @@
  * the glossary's order; a blank starts with no word of grammar. Random messages are made of built-in terms, aliases, their pieces
  * and everyday words, so phrases overlap and blanks ("it's the ___ for me") get exercised.
  */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/random.ts';
 import { ExplainIndex, NOT_A_BLANK } from '../src/search/explain.ts';
 import { type Token, tokenize } from '../src/text/tokens.ts';
-import { openStore } from './helpers.ts';
+import { openStore, tempDir } from './helpers.ts';
 
 const store = openStore([]);
 const entries = store.glossary().entries;
@@ -89,5 +91,39 @@ describe('explain finds phrases by their first two words', () => {
       }
     }
     expect(compared).toBeGreaterThan(2000);
+  });
+});
+
+describe('typo correction counts the winning entries’ words only', () => {
+  const file = (term: string) => `term: ${term}\ncategory: team\nworkplace: safe\ndefinition: The ${term} entry.\n`;
+  /** explain's hits through the store, and through a plain index over the winning entries. */
+  const both = (store: ReturnType<typeof openStore>, message: string) => {
+    const show = (index: ExplainIndex) => index.explain(message).map((h) => `${h.slug}@${h.start}-${h.end} ${h.certainty}`);
+    return [show(new ExplainIndex(store.explainSource())), show(ExplainIndex.build([...store.glossary().bySlug.values()]))];
+  };
+
+  it('a shadowed entry’s word makes no rival; a delta’s new word does', () => {
+    const root = tempDir({});
+    const [mine, team] = [join(root, 'mine'), join(root, 'team')];
+    for (const dir of [mine, team]) mkdirSync(dir);
+    writeFileSync(join(mine, 'deck.yaml'), file('deck overhauls'));
+    writeFileSync(join(team, 'deck.yaml'), file('deck overhaulz')); // the same slug: mine wins
+    const cacheRoot = join(root, 'cache');
+    const message = 'so the deck overhaulx is due';
+
+    // "overhaulx" is one edit from overhauls and from the shadowed overhaulz: only the first counts.
+    for (const store of [openStore([mine, team], { cacheRoot }), openStore([mine, team], { cacheRoot }), openStore([mine, team])]) {
+      const [stored, plain] = both(store, message);
+      expect(stored).toEqual(['deck@7-21 possible']);
+      expect(stored).toEqual(plain);
+    }
+
+    // A file added to team is written as a delta over the base: its word is a rival now.
+    writeFileSync(join(team, 'memo.yaml'), file('memo overhaulv'));
+    const cached = openStore([mine, team], { cacheRoot });
+    const [stored, plain] = both(cached, message);
+    expect(readdirSync(join(cacheRoot, 'snapshots')).some((name) => name.endsWith('.delta.snap'))).toBe(true);
+    expect(stored).toEqual([]);
+    expect(stored).toEqual(plain);
   });
 });

@@ -9,7 +9,7 @@
 import type { Entry } from '../corpus/entry.ts';
 import { finish, type Steps } from '../text/steps.ts';
 import { isEmojiToken, type Token, tokenizeSteps } from '../text/tokens.ts';
-import { suffixAt, TypoCorrector } from './patterns.ts';
+import { fileTypoWords, suffixAt, TypoCorrector } from './patterns.ts';
 import { explainParts, type ExplainIndexData, type LeadPhrase, matchFrom, mergeExplainParts, phrasesByLead, WILDCARD } from './phrases.ts';
 
 export { type ExplainIndexData, type ExplainParts, explainParts, type LeadPhrase, mergeExplainParts, NOT_A_BLANK, phrasesByLead } from './phrases.ts';
@@ -71,8 +71,8 @@ export interface ExplainSource {
   phrasesUnder(key: string): LeadPhrase[] | undefined;
   /** Whether a phrase phrasesUnder gave is an ordinary English word (ExplainIndexData.plain). */
   isPlain?(phrase: string): boolean;
-  /** Every token of every phrase, for typo correction. */
-  words?(): Iterable<string>;
+  /** The phrases' tokens filed under any of `keys` (patterns.ts typoKeys), for typo correction. */
+  wordsUnder?(keys: string[]): Iterable<string>;
   sure?: string[];
   suffixes?: Array<[string, string]>;
   ambiguous: string[];
@@ -97,8 +97,12 @@ export class ExplainIndex {
     if (!('phrasesUnder' in data)) {
       const byLead = phrasesByLead(data.phrases);
       const plain = new Set(data.plain);
-      const words = () => data.phrases.flatMap(([tokens]) => tokens).filter((t) => t !== WILDCARD);
-      this.source = { ...data, phrasesUnder: (key) => byLead.get(key), isPlain: (phrase) => plain.has(phrase), words };
+      let filed: Map<string, Set<string>> | undefined;
+      const wordsUnder = (keys: string[]) => {
+        filed ??= fileTypoWords(data.phrases.flatMap(([tokens]) => tokens).filter((t) => t !== WILDCARD));
+        return keys.flatMap((key) => [...(filed!.get(key) ?? [])]);
+      };
+      this.source = { ...data, phrasesUnder: (key) => byLead.get(key), isPlain: (phrase) => plain.has(phrase), wordsUnder };
     } else this.source = data;
     this.ambiguous = new Set(this.source.ambiguous);
     this.cues = new Map(this.source.cues);
@@ -107,7 +111,7 @@ export class ExplainIndex {
     this.isPlain = this.source.isPlain ?? (() => false);
     this.sure = new Set(this.source.sure);
     this.suffixes = new Map(this.source.suffixes);
-    this.typos = new TypoCorrector(() => this.source.words?.() ?? []);
+    this.typos = new TypoCorrector((keys) => this.source.wordsUnder?.(keys) ?? []);
   }
 
   private phrasesUnder(key: string): LeadPhrase[] | undefined {

@@ -5,13 +5,15 @@
  *   leadsKeys    one line: every lead key (phrases.ts), sorted
  *   leads        line i: the phrases under leadsKeys[i], each [pass, n, v, tokens, plain]
  *   explainMeta  one line: the entries' flags (acronym, chat register…) by line number
- *   words        two lines: every phrase token, and the number of entries that give each
+ *   typoWordsKeys, typoWords   the phrases' long tokens by typo key (patterns.ts typoKeys):
+ *                each line [tokens, the number of entries that give each]
  * A delta's few entries are indexed in memory when first needed. At a lookup only the
  * winning entries count (a hidden or shadowed line gives nothing), and a phrase that two
  * entries give belongs to the first in glossary order, own forms before generated ones:
  * what mergeExplainParts does over the winners (test/explain-index.test.ts checks the two agree).
  */
 import type { ExplainParts, ExplainSource, LeadPhrase } from '../search/explain.ts';
+import { typoKeys } from '../search/patterns.ts';
 import { leadKey, WILDCARD } from '../search/phrases.ts';
 import { keyedSections } from './snapshot.ts';
 import { winnerTest } from './index-store.ts';
@@ -61,7 +63,15 @@ function index(parts: Array<ExplainParts | null>, first: number) {
 /** The sections a base snapshot carries for explain, from its entries' parts (line order). */
 export function explainSections(parts: Array<ExplainParts | null>): Record<string, unknown[]> {
   const { byLead, meta, words } = index(parts, 0);
-  return { ...keyedSections('leads', byLead), explainMeta: [meta], words: [[...words.keys()], [...words.values()]] };
+  const byKey = new Map<string, [string[], number[]]>();
+  for (const [token, count] of words) {
+    for (const key of typoKeys(token)) {
+      if (!byKey.has(key)) byKey.set(key, [[], []]);
+      byKey.get(key)![0].push(token);
+      byKey.get(key)![1].push(count);
+    }
+  }
+  return { ...keyedSections('leads', byLead), ...keyedSections('typoWords', byKey), explainMeta: [meta] };
 }
 
 
@@ -93,6 +103,19 @@ export function storedExplainSource(sources: Source[], winners: Winners): Explai
       .flatMap(({ meta }, s) => pick(meta).filter(([n]) => visible(s, n)).map(([n, value]) => ({ at: order(s, [0, n, 0, [], 0]), value: [slugs[s]![n]!, value] as [string, T] })))
       .sort((a, b) => a.at - b.at)
       .map(({ value }) => value);
+  /** Per token, what source s's delta adds to the stored counts and its losing lines take away. */
+  const changes: Array<Map<string, number>> = [];
+  const countChanges = (s: number) => {
+    const source = sources[s]!;
+    const change = new Map(indexes[s]!.delta?.words);
+    const losers = [...source.hidden, ...slugs[s]!.flatMap((slug, n) => (slug !== null && !visible(s, n) ? [n] : []))];
+    for (const n of losers) {
+      const part = n < source.base.header.count ? source.base.line<ExplainParts | null>('explain', n) : source.line<ExplainParts>('explain', n);
+      const own = new Set([...(part?.variants ?? []), ...(part?.generated ?? [])].flat());
+      for (const token of own) if (token !== WILDCARD) change.set(token, (change.get(token) ?? 0) - 1);
+    }
+    return change;
+  };
   return {
     phrasesUnder(key) {
       const best = new Map<string, { at: number; candidate: Candidate; s: number }>();
@@ -111,29 +134,22 @@ export function storedExplainSource(sources: Source[], winners: Winners): Explai
       });
     },
     isPlain: (phrase) => plain.has(phrase),
-    words() {
-      // Every token of a winning entry's phrases: the stored tokens, less those that only
-      // lines that do not win (hidden or shadowed) give.
-      const all: string[] = [];
+    wordsUnder(keys) {
+      // The stored tokens under the keys, counted again: a delta's entries add theirs, lines
+      // that do not win (hidden or shadowed) take theirs away.
+      const out: string[] = [];
       sources.forEach((source, s) => {
-        const [tokens, numbers] = source.base.lines<Array<string | number>>('words') as [string[], number[]];
-        const delta = indexes[s]!.delta?.words ?? new Map<string, number>();
-        const losers = [...source.hidden, ...slugs[s]!.flatMap((slug, n) => (slug !== null && !visible(s, n) ? [n] : []))];
-        if (losers.length === 0) {
-          all.push(...tokens, ...delta.keys());
-          return;
+        changes[s] ??= countChanges(s);
+        const change = changes[s];
+        for (const key of keys) {
+          const [tokens, counts] = source.base.lineByKey<[string[], number[]]>('typoWords', key) ?? [[], []];
+          tokens.forEach((token, i) => {
+            if (counts[i]! + (change.get(token) ?? 0) > 0) out.push(token);
+          });
+          for (const [token, count] of change) if (count > 0 && !tokens.includes(token) && typoKeys(token).includes(key)) out.push(token);
         }
-        const counts = new Map(tokens.map((token, i) => [token, numbers[i]!]));
-        for (const [token, count] of delta) counts.set(token, (counts.get(token) ?? 0) + count);
-        for (const n of losers) {
-          const part = n < source.base.header.count ? source.base.line<ExplainParts | null>('explain', n) : source.line<ExplainParts>('explain', n);
-          if (!part) continue;
-          const own = new Set([...part.variants, ...(part.generated ?? [])].flat());
-          for (const token of own) if (token !== WILDCARD) counts.set(token, counts.get(token)! - 1);
-        }
-        for (const [token, count] of counts) if (count > 0) all.push(token);
       });
-      return all;
+      return out;
     },
     acronyms: slugsOf((meta) => meta.acronym),
     slangRegister: slugsOf((meta) => meta.chat),

@@ -304,7 +304,7 @@ export class StoredGlossary implements Lookupable {
         this.fullCheck();
         return this.memo('explain', () => storedExplainSource(this.sources, this.winners()));
       });
-    const { phrasesUnder: _, isPlain: __, words: ___, ...lists } = view();
+    const { phrasesUnder: _, isPlain: __, wordsUnder: ___, ...lists } = view();
     // Which phrases given so far are plain words, kept here: a view compiled afresh after
     // damage has seen none of them.
     const plain = new Set<string>();
@@ -321,7 +321,7 @@ export class StoredGlossary implements Lookupable {
           return found;
         }),
       isPlain: (phrase) => plain.has(phrase),
-      words: () => this.guard(() => view().words!()),
+      wordsUnder: (keys) => this.guard(() => view().wordsUnder!(keys)),
     };
   }
 
