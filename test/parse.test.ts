@@ -30,6 +30,7 @@ describe('parseTermText', () => {
     ['a comment-only file', '# nothing here\n', ['1:1 error empty-file']],
     ['a scalar document', 'just text\n', ['1:1 error not-a-mapping']],
     ['a self link', `${GOOD}related: [{slug: quiet-quitting, note: me}]\n`, ['5:18 error self-link']],
+    ['a source url with no host', `${GOOD}sources: [{title: T, publisher: P, date: "2024", url: "http:///x"}]\n`, ['5:55 error url-format']],
   ])('reports %s', (_name, text, expected) => {
     expect(rules(text)).toEqual(expected);
   });

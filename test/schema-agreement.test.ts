@@ -14,6 +14,8 @@ const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'term.schema.json'),
 const schemaValid = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(schema);
 
 const MIN = 'term: deck review\ncategory: team\nworkplace: safe\ndefinition: Reading slides together.\n';
+/** The minimal entry with one source at `url` (a JSON string is a YAML double-quoted one). */
+const withUrl = (url: string) => `${MIN}sources: [{title: T, publisher: P, date: "2024", url: ${JSON.stringify(url)}}]\n`;
 
 const GOOD: Array<[string, string]> = [
   ['the minimal entry', MIN],
@@ -21,6 +23,8 @@ const GOOD: Array<[string, string]> = [
   ['a year as a number', `${MIN}since: 2024\n`],
   ['a rating note', `${MIN}workplace_note: Plain description of a meeting.\n`],
   ['sources with and without a note', `${MIN}sources: [{title: Deck reviews, publisher: Team wiki, date: 2024-05, url: "https://wiki.example.com/deck"}, {title: T, publisher: P, date: undated, url: "http://e.org/x", note: the history}]\n`],
+  ['a source url with userinfo, a port, a query and a fragment', withUrl('http://user@e.org:8080/a?b=1#c')],
+  ['a source url with an IPv6 host', withUrl('https://[2001:db8::1]:443/x')],
   ['every optional list', `${MIN}aliases: [dr]\ntags: [rituals]\nsynonyms: [{term: crit, note: Design-school word.}]\nrelated: [{slug: standup, note: Same week.}]\nfaq: [{question: When?, answer: Thursdays.}]\nexamples: [{setting: Room 4, lines: [{speaker: Ana, text: Ready?}]}]\nambiguous: true\ncues: [deck review time]\n`],
 ];
 
@@ -43,6 +47,14 @@ const BAD: Array<[string, string]> = [
   ['ambiguous as text', `${MIN}ambiguous: "yes"\n`],
   ['a source without a url', `${MIN}sources: [{title: T, publisher: P, date: "2024"}]\n`],
   ['a source with a javascript: url', `${MIN}sources: [{title: T, publisher: P, date: "2024", url: "javascript:alert(1)"}]\n`],
+  ['a source url with no host (a third slash)', withUrl('http:///x')],
+  ['a source url with no host (a backslash)', withUrl('http://\\x')],
+  ['a source url with a tab before the host', withUrl('http://\tx')],
+  ['a source url with a space before it', withUrl(' https://e.org')],
+  ['a source url with a port and no host', withUrl('http://:80/x')],
+  ['a source url with userinfo and no host', withUrl('http://user@/x')],
+  ['a source url with a space in the host', withUrl('http://e xample.org/')],
+  ['a source url with a character no host may have', withUrl('http://e|xample.org/')],
   ['a source with a bad date', `${MIN}sources: [{title: T, publisher: P, date: May 2024, url: "https://e.org"}]\n`],
   ['a source with an unknown key', `${MIN}sources: [{title: T, publisher: P, date: "2024", url: "https://e.org", page: 4}]\n`],
   ['an empty rating note', `${MIN}workplace_note: "  "\n`],

@@ -139,7 +139,8 @@ function describe(value: unknown): string {
   return `${typeof value} ${typeof value === 'string' ? JSON.stringify(excerpt(value, QUOTE_CHARS)) : excerpt(String(value), QUOTE_CHARS)}`;
 }
 
-function stringList(c: Checker, doc: Obj, key: string): string[] {
+/** Items that are text; `check` sees each with its path in the file (not its index in the result). */
+function stringList(c: Checker, doc: Obj, key: string, check?: (text: string, path: Path) => void): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   c.list(doc[key], [key], key).forEach((item, i) => {
@@ -148,6 +149,7 @@ function stringList(c: Checker, doc: Obj, key: string): string[] {
     const form = normalize(text);
     if (seen.has(form)) c.report([key, i], `${quote(text)} is listed twice in ${key}`, 'duplicate-item', 'warning');
     seen.add(form);
+    check?.(text, [key, i]);
     out.push(text);
   });
   return out;
@@ -168,7 +170,7 @@ function pairs<T>(
   key: string,
   what: string,
   fields: readonly [string, string],
-  build: (a: string, b: string) => T,
+  build: (a: string, b: string, path: Path) => T,
 ): T[] {
   const out: T[] = [];
   c.list(doc[key], [key], key).forEach((item, i) => {
@@ -176,7 +178,7 @@ function pairs<T>(
     if (!obj) return;
     const a = c.text(obj[fields[0]], [key, i, fields[0]], `${what} ${fields[0]}`);
     const b = c.text(obj[fields[1]], [key, i, fields[1]], `${what} ${fields[1]}`);
-    if (a !== undefined && b !== undefined) out.push(build(a, b));
+    if (a !== undefined && b !== undefined) out.push(build(a, b, [key, i]));
   });
   return out;
 }
@@ -208,15 +210,11 @@ function examples(c: Checker, doc: Obj): Entry['examples'] {
   return out;
 }
 
-/** A source's URL: absolute http(s), nothing else (a `javascript:` link must never reach a page). */
-function isWebUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text)) return false;
-  try {
-    return new URL(text).hostname !== '';
-  } catch {
-    return false;
-  }
-}
+// A source's URL: absolute http(s), nothing else (a `javascript:` link must never reach a page),
+// with a host as written (the URL parser skips slashes, backslashes and tabs after "//": to it,
+// `http:///x` has host x). The schema's pattern: userinfo@, a bracketed IPv6 address or a name
+// without the characters URLs forbid in hosts, a port; the parser checks the rest (IPv4, IDNA).
+const WEB_URL = /^https?:\/\/(?:[^\s/\\?#@]*@)?(?:\[[\dA-Fa-f:.]+\]|[^\s/\\?#@:\[\]<>^|%]+)(?::\d*)?(?:[/?#]|$)/i;
 
 function sources(c: Checker, doc: Obj): Citation[] {
   const out: Citation[] = [];
@@ -232,7 +230,8 @@ function sources(c: Checker, doc: Obj): Citation[] {
     if (date !== undefined && !CITATION_DATE.test(date)) {
       c.report([...path, 'date'], `source date ${quote(date)} should be YYYY, YYYY-MM, YYYY-MM-DD or "undated"`, 'date-format');
     }
-    if (url !== undefined && !isWebUrl(url)) c.report([...path, 'url'], `source url ${quote(url)} must be an http:// or https:// address`, 'url-format');
+    const written = String(obj['url']); // untrimmed, as the schema sees it
+    if (url !== undefined && !(WEB_URL.test(written) && URL.canParse(written))) c.report([...path, 'url'], `source url ${quote(written)} must be an http:// or https:// address`, 'url-format');
     if (title === undefined || publisher === undefined || date === undefined || url === undefined) return;
     out.push(note === undefined ? { title, publisher, date, url } : { title, publisher, date, url, note });
   });
@@ -258,16 +257,12 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   if (term !== undefined && SLUG_PATTERN.test(slug) && slugify(term) !== slug && slugify(term) !== '') {
     c.report(['term'], `term ${quote(term)} would have the file name ${excerpt(slugify(term), QUOTE_CHARS)}.yaml, not ${slug}.yaml`, 'slug-mismatch', 'warning');
   }
-  const aliases = stringList(c, value, 'aliases');
-  if (term !== undefined) {
-    aliases.forEach((alias, i) => {
-      if (normalize(alias) === normalize(term)) c.report(['aliases', i], `alias ${quote(alias)} is the term itself`, 'duplicate-item', 'warning');
-    });
-  }
+  const aliases = stringList(c, value, 'aliases', (alias, path) => {
+    if (term !== undefined && normalize(alias) === normalize(term)) c.report(path, `alias ${quote(alias)} is the term itself`, 'duplicate-item', 'warning');
+  });
   const category = value['category'] === undefined ? undefined : enumValue(c, value, 'category', CATEGORIES);
-  const tags = stringList(c, value, 'tags');
-  tags.forEach((tag, i) => {
-    if (!SLUG_PATTERN.test(tag)) c.report(['tags', i], `tag ${quote(tag)} should be lowercase words joined by hyphens`, 'tag-format', 'warning');
+  const tags = stringList(c, value, 'tags', (tag, path) => {
+    if (!SLUG_PATTERN.test(tag)) c.report(path, `tag ${quote(tag)} should be lowercase words joined by hyphens`, 'tag-format', 'warning');
   });
   const workplace = value['workplace'] === undefined ? undefined : enumValue(c, value, 'workplace', WORKPLACE_RATINGS);
   const workplaceNote = c.optional(value, 'workplace_note') ?? '';
@@ -282,10 +277,10 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   c.minWords(value['origin'] === undefined ? undefined : origin, MIN.originWords, 'origin');
 
   const synonyms = pairs(c, value, 'synonyms', 'synonym', ['term', 'note'], (t, note) => ({ term: t, note }));
-  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note) => ({ slug: s, note }));
-  related.forEach((link, i) => {
-    if (!SLUG_PATTERN.test(link.slug)) c.report(['related', i, 'slug'], `${quote(link.slug)} is not a slug`, 'slug-format');
-    if (link.slug === slug) c.report(['related', i, 'slug'], 'an entry cannot be related to itself', 'self-link');
+  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note, path) => {
+    if (!SLUG_PATTERN.test(s)) c.report([...path, 'slug'], `${quote(s)} is not a slug`, 'slug-format');
+    if (s === slug) c.report([...path, 'slug'], 'an entry cannot be related to itself', 'self-link');
+    return { slug: s, note };
   });
   const faq = pairs(c, value, 'faq', 'FAQ pair', ['question', 'answer'], (question, answer) => ({ question, answer }));
   const dialogues = examples(c, value);
@@ -299,17 +294,14 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
 
   const ambiguous = value['ambiguous'] ?? false;
   if (typeof ambiguous !== 'boolean') c.report(['ambiguous'], `ambiguous must be true or false, not ${describe(ambiguous)}`, 'type');
-  const cues = stringList(c, value, 'cues');
-  if (term !== undefined) {
-    // The same tokens `genz explain` matches on, so a cue that passes here can fire there.
-    const forms = [term, ...aliases].map((form) => phraseTokens(form.replace(/_{2,}/g, ' ')));
-    cues.forEach((cue, i) => {
-      const tokens = phraseTokens(cue);
-      if (!forms.some((form) => form.length > 0 && containsRun(tokens, form))) {
-        c.report(['cues', i], `cue ${quote(cue)} does not contain the term or one of its aliases`, 'cue-term', 'warning');
-      }
-    });
-  }
+  // The same tokens `genz explain` matches on, so a cue that passes here can fire there.
+  const forms = term === undefined ? [] : [term, ...aliases].map((form) => phraseTokens(form.replace(/_{2,}/g, ' ')));
+  const cues = stringList(c, value, 'cues', (cue, path) => {
+    const tokens = phraseTokens(cue);
+    if (term !== undefined && !forms.some((form) => form.length > 0 && containsRun(tokens, form))) {
+      c.report(path, `cue ${quote(cue)} does not contain the term or one of its aliases`, 'cue-term', 'warning');
+    }
+  });
 
   // One rule for validate and loading: an error means the file gives no entry (loading then
   // says "skipped"). Only under --strict does falling short of the bar still yield the entry,
