@@ -176,6 +176,9 @@ function workingDirectory(): { cwd: string; cwdRemoved?: true } {
   }
 }
 
+/** For scripts/code-cache.cjs: the dist/ chunks this process loaded. */
+export { bundledScripts } from './bundled.ts';
+
 export async function main(): Promise<void> {
   // Ctrl-C ends the program, unless a command asked to handle it (the quiz prints the score
   // so far; while a pager runs, the pager handles it).

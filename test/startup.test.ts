@@ -3,7 +3,7 @@
  * exactly as well without one, or with one that does not fit.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,48 @@ describe('the code cache', () => {
           expect(got.status).toBe(0);
           if (args[0] === 'define') expect(JSON.parse(got.stdout).entry.slug).toBe('rizz');
           else expect(got.stdout.split('\n')).toContain('rizz');
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is made for the chunks loaded on first use (fuse.js, js-yaml, inflections) and accepted by this Node', () => {
+    for (const chunk of ['fuse.cjs', 'js-yaml.cjs', 'inflect.cjs']) {
+      const check = `
+        const { readFileSync } = require('node:fs');
+        const file = ${JSON.stringify(join(ROOT, 'dist', chunk))};
+        const script = new (require('node:vm').Script)(require('node:module').wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(file + '.cache') });
+        process.stdout.write(String(script.cachedDataRejected));`;
+      const result = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+      expect(result.stderr, chunk).toBe('');
+      expect(result.stdout, chunk).toBe('false');
+    }
+  });
+
+  it('a chunk\'s cache missing or unfit changes nothing but speed', () => {
+    const dir = copy();
+    const terms = join(dir, 'terms');
+    try {
+      mkdirSync(terms);
+      writeFileSync(join(terms, 'deck-review.yaml'), 'term: deck review\ncategory: team\nworkplace: safe\ndefinition: A look at the slides.\n');
+      const cases = [['define', 'rizzz', '--json'], ['--data', terms, 'define', 'deck', 'reviews', '--json']];
+      const expected = cases.map((args) => run(join(ROOT, 'bin', 'genz.js'), ...args));
+      for (const breakIt of ['not a code cache', undefined]) {
+        for (const chunk of ['fuse.cjs', 'js-yaml.cjs', 'inflect.cjs']) {
+          const cache = join(dir, 'dist', `${chunk}.cache`);
+          if (breakIt) writeFileSync(cache, breakIt);
+          else rmSync(cache, { force: true });
+        }
+        for (const [i, args] of cases.entries()) {
+          // A cache of its own each time, so the term directory is compiled (js-yaml, inflections).
+          const got = spawnSync(process.execPath, [join(dir, 'bin', 'genz.js'), ...args], { env: { ...cleanEnv(), XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'genz-xdg-')) }, encoding: 'utf8' });
+          expect(got.stderr).toBe(expected[i]!.stderr);
+          expect(got.status).toBe(0);
+          // The same entry, but for where the copy's files are.
+          const entry = (stdout: string) => ({ ...JSON.parse(stdout).entry, source: undefined });
+          expect(entry(got.stdout)).toEqual(entry(expected[i]!.stdout));
         }
       }
     } finally {
