@@ -66,14 +66,29 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
   };
   /** How many forms the winning entries have: at most NEAREST, and FormIndex returns them all. */
   const total = () => [...winners.values()].reduce((sum, { source: s, n }) => sum + (n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length), 0);
-  /** The base's forms that share a trigram with the query, from its stored trigrams. */
+  /**
+   * The base's forms that share a trigram with the query (its stored trigrams), best first:
+   * enough of them to fill the list, since a base's form ids are in glossary order already.
+   * Counted in typed arrays, and only the best are placed in their lines: at 10,000 entries
+   * a common trigram's forms number in the tens of thousands.
+   */
   const scoreBase = (s: number, query: Set<number>, scored: Scored[]) => {
     const [starts, counts] = stored[s]!;
-    const shared = new Map<number, number>(); // form id → its trigrams the query has
-    for (const c of query) for (const id of sources[s]!.base.lineByKey<number[]>('trigrams', String(c)) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    for (const [id, times] of shared) {
+    const shared = new Uint16Array(counts.length); // form id → its trigrams the query has
+    const touched: number[] = [];
+    for (const c of query) {
+      for (const id of sources[s]!.base.lineByKey<number[]>('trigrams', String(c)) ?? []) if (shared[id]!++ === 0) touched.push(id);
+    }
+    const score = new Float64Array(counts.length);
+    for (const id of touched) score[id] = dice(shared[id]!, query.size, counts[id]!);
+    touched.sort((a, b) => score[b]! - score[a]! || a - b);
+    let taken = 0;
+    for (let i = 0; i < touched.length && taken < NEAREST; i++) {
+      const id = touched[i]!;
       const n = lineOf(starts, id);
-      if (visible(s, n)) scored.push({ s, n, v: id - starts[n]!, score: dice(times, query.size, counts[id]!) });
+      if (!visible(s, n)) continue;
+      scored.push({ s, n, v: id - starts[n]!, score: score[id]! });
+      taken++;
     }
   };
   /** A delta's forms, scored one by one from its lines. */
