@@ -80,15 +80,7 @@ export class StoredGlossary implements Lookupable {
    */
   async prepare(pause: Pause, entries: boolean): Promise<Glossary | undefined> {
     try {
-      if (!this.fullyChecked) {
-        const stale: boolean[] = [];
-        for (const source of this.sources) stale.push(!(await drive(source.currentSteps(), pause, this.options.now)));
-        for (const [i, source] of this.sources.entries()) {
-          if (stale[i]) this.sources[i] = await drive(recompileSteps(source.dir, source, this.options), pause, this.options.now);
-        }
-        if (stale.includes(true)) this.built.clear();
-        this.fullyChecked = true;
-      }
+      await drive(this.fullCheckSteps(), pause, this.options.now);
       if (!entries) return undefined;
       const all = await drive(this.allEntries(), pause, this.options.now);
       return new Glossary(all, this.diagnostics, this.directories);
@@ -111,18 +103,23 @@ export class StoredGlossary implements Lookupable {
     return all;
   }
 
-  /** Check 3, once per process: every file of every user directory as recorded. True when one was not. */
-  private fullCheck(): boolean {
+  /** Check 3, once per process: every file of every user directory as recorded, else compiled again. True when one was not. */
+  private *fullCheckSteps(): Steps<boolean> {
     if (this.fullyChecked) return false;
-    this.fullyChecked = true;
     let changed = false;
-    this.sources = this.sources.map((source) => {
-      if (source.current()) return source;
+    for (const [i, source] of this.sources.entries()) {
+      if (yield* source.currentSteps()) continue;
+      this.sources[i] = yield* recompileSteps(source.dir, source, this.options);
       changed = true;
-      return recompile(source.dir, source, this.options);
-    });
+    }
+    // Only once every directory was seen: damage met halfway leaves it to be done again (guard).
+    this.fullyChecked = true;
     if (changed) this.built.clear();
     return changed;
+  }
+
+  private fullCheck(): boolean {
+    return finish(this.fullCheckSteps());
   }
 
   /**
