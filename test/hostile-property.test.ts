@@ -205,6 +205,24 @@ describe('rendering and sanitising', () => {
     );
   });
 
+  // The counterexample of seed 2135627023, written out. Sanitised, the speaker is the
+  // 16 ASCII columns "-<U+2066>a\x7Faa"; an ASCII speaker as long fails the same way, so the
+  // cause was the wrap (the tail after the hyphen was wider than the hanging line), not
+  // how the bidi isolate is measured.
+  it.each([
+    ['with a bidi isolate and DEL (the counterexample)', '-\u2066a\u007faa'],
+    ['in ASCII, as long once sanitised', '-abcdefghijklmno'],
+  ])('a speaker %s that hangs under itself fits 20 columns', (_name, speaker) => {
+    const e: Entry = {
+      slug: 'x', term: '', aliases: [], category: 'workplace-trend', tags: [], workplace: 'safe', workplaceNote: '', since: null,
+      gist: '', definition: '', origin: '', synonyms: [], examples: [{ setting: '', lines: [{ speaker, text: '' }] }], related: [],
+      faq: [], ambiguous: false, sources: [], cues: [], source: { path: '', builtin: false },
+    };
+    const lines = renderEntry(e, { style: plain, width: 1, termOf: () => undefined }).split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(20);
+    expect(lines.join('\n')).toContain(`    ${sanitizeInline(speaker)}\n      :`);
+  });
+
   it('sanitizeInline and excerpt give one inert line; sanitizeBlock keeps only newlines', () => {
     fc.assert(
       fc.property(anyText, (text) => {
@@ -230,13 +248,15 @@ describe('rendering and sanitising', () => {
     );
   });
 
-  it('wrapped lines hold every word, in order, within the width', () => {
+  it('wrapped lines hold every word, in order, within the width (the first line and the rest, as hanging text has)', () => {
+    const words = fc.array(fc.string({ unit: fc.oneof(fc.constantFrom('-', '/'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 12 }), { maxLength: 12 });
+    const width = fc.integer({ min: 2, max: 30 });
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { maxLength: 12 }), fc.integer({ min: 2, max: 30 }), (words, width) => {
+      fc.property(words, width, width, (words, firstWidth, restWidth) => {
         const text = words.map((w) => w.replace(/\s/g, 'x')).join(' ');
-        const lines = wrapWords(text, width);
+        const lines = wrapWords(text, firstWidth, restWidth);
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
-        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        for (const [i, line] of lines.entries()) expect(displayWidth(line), line).toBeLessThanOrEqual(i === 0 ? firstWidth : restWidth);
       }),
       RUNS,
     );

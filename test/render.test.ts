@@ -105,6 +105,15 @@ describe('wrapWords', () => {
   ])('%j at %i', (input, width, expected) => {
     expect(wrapWords(input, width)).toEqual(expected);
   });
+
+  // What follows a hyphen fitted the first line but not the narrower hanging ones, and was
+  // carried over whole (the speaker line of the seed-2135627023 counterexample: a width-20
+  // entry, 4 columns of indent, 6 of hanging indent).
+  it('breaks after a hyphen only when what follows fits the next, narrower line', () => {
+    expect(wrapWords('-xxx-', 4, 2)).toEqual(['-xxx', '-']); // the smallest fast-check found
+    expect(wrapWords('-abcdefghijklmno:', 16, 14)).toEqual(['-abcdefghijklmno', ':']);
+    expect(wrapWords('micro-influencer-marketing', 12, 10)).toEqual(['micro-', 'influencer', '-marketing']);
+  });
 });
 
 describe('graphemes without Intl.Segmenter', () => {

@@ -42,10 +42,14 @@ export function wrapWords(text: string, firstWidth: number, restWidth = firstWid
       const w = ascii ? 1 : graphemeWidth(part);
       // (A loop: the tail carried over from a cut after a hyphen may still leave no room.)
       while (line !== '' && lineWidth + w > room()) {
-        const cut = breakAt > 0 && breakAt < line.length ? breakAt : line.length;
+        // The tail goes to the next line, which is narrower than the first under a hanging
+        // indent: cut after the hyphen only when the tail fits there.
+        const tail = breakAt > 0 ? line.slice(breakAt) : '';
+        const tailWidth = displayWidth(tail); // shorter than a line
+        const cut = tail !== '' && tailWidth <= Math.max(1, restWidth) ? breakAt : line.length;
         lines.push(line.slice(0, cut));
         line = line.slice(cut);
-        lineWidth = line === '' ? 0 : displayWidth(line); // the carried tail is shorter than a line
+        lineWidth = line === '' ? 0 : tailWidth;
         breakAt = 0;
       }
       line += part;
