@@ -1,8 +1,8 @@
 import type { Context } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { explainJson, highlight, type TermFound, termRows } from '../render/explain.ts';
+import { renderInSlices } from '../render/slices.ts';
 import { examples, type Register } from './registry.ts';
-import { renderInSlices } from './slices.ts';
 import { drive } from '../text/steps.ts';
 
 export interface ExplainOptions {

@@ -1,10 +1,10 @@
 import { CATEGORIES, type Category, type Entry, type WorkplaceRating } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
 import { type Count, countsJson, listJson } from '../render/json.ts';
+import { categoryHeading, countTable, gistRow } from '../render/rows.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { displayWidth } from '../render/width.ts';
 import { examples, type Register } from './registry.ts';
-import { gistRow, parseCategory, parseRating } from './shared.ts';
+import { parseCategory, parseRating } from './shared.ts';
 
 export interface ListOptions {
   json?: boolean;
@@ -23,16 +23,6 @@ function tagCounts(entries: Entry[]): Count[] {
   const counts = new Map<string, number>();
   for (const tag of entries.flatMap((e) => e.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/** Names and counts: lined up in columns on a terminal, "name<TAB>count" in a pipe (for cut and awk). */
-function countTable(ctx: Context, heading: string, counts: Count[]): string[] {
-  const names = counts.map((c) => sanitizeInline(c.name));
-  if (!ctx.io.stdout.isTTY) return counts.map((c, i) => `${names[i]}\t${c.count}`);
-  const nameWidth = Math.max(heading.length, ...names.map(displayWidth));
-  const countWidth = Math.max('TERMS'.length, ...counts.map((c) => String(c.count).length));
-  const row = (name: string, count: string) => `${name}${' '.repeat(nameWidth - displayWidth(name))}  ${count.padStart(countWidth)}`;
-  return [ctx.style.heading(row(heading, 'TERMS')), ...counts.map((c, i) => row(names[i]!, String(c.count)))];
 }
 
 /** Prints a row per entry, pausing between slices so that Ctrl-C ends a long list at once. */
@@ -61,7 +51,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<number> 
       ? (['categories', 'CATEGORY', categoryCounts(entries)] as const)
       : (['tags', 'TAG', tagCounts(entries)] as const);
     if (options.json) ctx.json(countsJson(key, counts));
-    else if (counts.length > 0) ctx.out(...countTable(ctx, heading, counts));
+    else if (counts.length > 0) ctx.out(...countTable(heading, counts, ctx.style, ctx.io.stdout.isTTY === true));
     return entries.length === 0 ? ctx.nothingFound('no entries match these filters') : ctx.loadStatus;
   }
   if (options.json) {
@@ -69,7 +59,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<number> 
   } else if (ctx.io.stdout.isTTY) {
     // People get a browsable list; pipes get one slug per line (`genz list | wc -l`).
     for (const { name, count } of categoryCounts(entries)) {
-      ctx.out(`${ctx.style.heading(name.toUpperCase())} (${count})`);
+      ctx.out(categoryHeading(name, count, ctx.style));
       await inSlices(ctx, entries.filter((e) => e.category === name), (entry) => gistRow(entry, ctx.style, ctx.width));
       ctx.out('');
     }

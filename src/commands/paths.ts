@@ -1,8 +1,7 @@
 /** `genz paths` (also `doctor`): where terms come from, what each directory gave, what is wrong. */
 import type { Context } from '../context.ts';
-import { formatDiagnostic } from '../corpus/parse.ts';
 import { type PathsReport, pathsJson } from '../render/json-files.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { pathsLines } from '../render/paths.ts';
 import { examples, type Register } from './registry.ts';
 
 export interface PathsOptions {
@@ -29,24 +28,8 @@ export function paths(ctx: Context, options: PathsOptions): number {
     ctx.json(pathsJson(report));
     return ctx.loadStatus;
   }
-  const { directories, shadowed, problems, cache } = report;
-  const s = ctx.style;
-  ctx.out(s.heading('SEARCH PATH (first wins)'));
-  if (directories.length === 0) ctx.out('  (none: --no-builtin and no user directories)');
-  for (const [i, d] of directories.entries()) {
-    ctx.out(`  ${i + 1}. ${sanitizeInline(d.dir)}  [${d.from}]  ${d.terms} term${d.terms === 1 ? '' : 's'}`);
-  }
-  if (!from.has(ctx.personalDir())) ctx.out(`  (personal directory ${sanitizeInline(ctx.personalDir())} does not exist; genz new creates it)`);
-  if (shadowed.length > 0) {
-    ctx.out('', s.heading('OVERRIDDEN ENTRIES'));
-    for (const o of shadowed) ctx.out(`  ${sanitizeInline(o.slug)}: ${sanitizeInline(o.by)} hides ${sanitizeInline(o.hidden)}`);
-  }
-  ctx.out('', s.heading('CACHE'));
-  if (cache.usable) ctx.out(`  ${sanitizeInline(cache.dir!)}  [usable]`);
-  else ctx.out(`  ${cache.dir ? `${sanitizeInline(cache.dir)}  ` : ''}[not usable: ${sanitizeInline(cache.problem!)}]`, '  (your directories are compiled in memory on every run instead; answers are the same)');
-  ctx.out('', s.heading('PROBLEMS'));
-  if (problems.length === 0) ctx.out('  none');
-  for (const d of problems) ctx.out(`  ${sanitizeInline(formatDiagnostic(d))}`);
+  const personal = ctx.personalDir();
+  ctx.out(...pathsLines(report, from.has(personal) ? undefined : personal, ctx.style));
   return ctx.loadStatus;
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from '../context.ts';
 import { type RelatedLink, relatedJson } from '../render/json.ts';
-import { excerpt, sanitizeInline } from '../render/sanitize.ts';
-import { hang } from '../render/wrap.ts';
+import { relatedLines } from '../render/related.ts';
+import { excerpt } from '../render/sanitize.ts';
 import { lookup } from '../search/lookup.ts';
 import { examples, type Register } from './registry.ts';
 import { queryOf } from './shared.ts';
@@ -34,19 +34,8 @@ export async function related(ctx: Context, words: string[], options: RelatedOpt
   if (options.json) {
     ctx.json(relatedJson(query, { match, outgoing, incoming }, suggestions));
   } else {
-    const width = ctx.io.stdout.isTTY ? ctx.width : Number.POSITIVE_INFINITY;
-    const block = (title: string, links: RelatedLink[]) => {
-      if (links.length === 0) return;
-      ctx.out(ctx.style.heading(title));
-      for (const link of links) {
-        const name = sanitizeInline(link.term ?? `${link.slug} (not in this glossary)`);
-        ctx.out(hang(`• ${name} — `, `• ${ctx.style.strong(name)} — `, sanitizeInline(link.note), width, '  ', '    ').join('\n'));
-      }
-    };
-    const term = sanitizeInline(entry.term);
-    block(`${term} LINKS TO`, outgoing);
-    if (outgoing.length > 0 && incoming.length > 0) ctx.out('');
-    block(`LINKING TO ${term}`, incoming);
+    const lines = relatedLines(entry.term, outgoing, incoming, ctx.style, ctx.io.stdout.isTTY ? ctx.width : Number.POSITIVE_INFINITY);
+    if (lines.length > 0) ctx.out(...lines);
   }
   if (outgoing.length === 0 && incoming.length === 0) {
     return ctx.nothingFound(`${entry.term} has no related entries`);

@@ -1,10 +1,11 @@
 import type { Category } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
 import { searchJson } from '../render/json.ts';
+import { searchRow } from '../render/rows.ts';
 import { excerpt } from '../render/sanitize.ts';
 import { examples, type Register } from './registry.ts';
 import { parseCount } from './numbers.ts';
-import { gistRow, parseCategory, queryOf } from './shared.ts';
+import { parseCategory, queryOf } from './shared.ts';
 
 export interface SearchOptions {
   json?: boolean;
@@ -22,11 +23,8 @@ export async function search(ctx: Context, words: string[], options: SearchOptio
   if (options.json) {
     ctx.json(searchJson(query, rows));
   } else if (rows.length > 0) {
-    const tty = ctx.io.stdout.isTTY === true;
-    for (const { hit, entry } of rows) {
-      const why = ` (${entry.category}; matched ${hit.matchedIn.join(', ')})`;
-      ctx.out(gistRow(entry, ctx.style, tty ? ctx.width : undefined, why));
-    }
+    const width = ctx.io.stdout.isTTY === true ? ctx.width : undefined;
+    for (const { hit, entry } of rows) ctx.out(searchRow(entry, hit.matchedIn, ctx.style, width));
   }
   if (rows.length === 0) {
     return ctx.nothingFound(`nothing matches "${excerpt(query)}"`, 'try fewer or other words, or "genz list" to see every term');

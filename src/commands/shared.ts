@@ -1,10 +1,7 @@
-/** Small pieces several commands share: option parsing and one-line rows. */
-import { CATEGORIES, type Category, type Entry, WORKPLACE_RATINGS, type WorkplaceRating } from '../corpus/entry.ts';
+/** Small pieces several commands share: option parsing and reading queries. */
+import { CATEGORIES, type Category, WORKPLACE_RATINGS, type WorkplaceRating } from '../corpus/entry.ts';
 import type { Context } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
-import type { Style } from '../render/style.ts';
-import { hang } from '../render/wrap.ts';
 import { nearest } from '../text/distance.ts';
 
 /**
@@ -51,12 +48,3 @@ export async function stdinWords(ctx: Context, command: string): Promise<string[
   if (text === undefined) throw new UsageError(`the query on standard input is too long; ${command} takes at most ${MAX_QUERY_CHARS} characters`);
   return text.split(/\s+/).filter(Boolean);
 }
-
-/** "term — gist", wrapped with a hanging indent on a terminal, one line when piped. */
-export function gistRow(entry: Pick<Entry, 'term' | 'gist'>, style: Style, width: number | undefined, extra = ''): string {
-  const term = sanitizeInline(entry.term);
-  const text = `${sanitizeInline(entry.gist)}${extra}`;
-  if (width === undefined) return `${term} — ${text}`;
-  return hang(`${term} — `, `${style.strong(term)} — `, text, width, '  ', '      ').join('\n');
-}
-
