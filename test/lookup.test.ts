@@ -1,10 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormIndex, fuzzyFormsOf, lookup } from '../src/search/lookup.ts';
 import { normalize } from '../src/text/normalize.ts';
 import { editDistance, oneEditApart } from '../src/text/distance.ts';
-import { FIXTURES, openStore } from './helpers.ts';
+import { FIXTURES, openStore, tempDir } from './helpers.ts';
 
 const fixtures = openStore([join(FIXTURES, 'terms')], { builtin: false });
 const builtin = openStore([]);
@@ -160,6 +161,32 @@ describe('the nearest forms of a typo, through the trigrams the store keeps', ()
         expect(builtin.fuzzyForms(query), query).toEqual(reference.nearest(query));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the nearest forms, where scores tie at the end of the list', () => {
+  it('are FormIndex\'s too: a glossary of terms made of two letters, so that many forms score alike', () => {
+    // Every string of a and b, 2 to 6 letters long, is a term: 124 forms, far more than the
+    // forty nearest, and dozens share each score, so the tie-break and where the list is cut
+    // are tested, not just the best match.
+    const dir = tempDir({});
+    const terms: string[] = [];
+    for (let length = 2; length <= 6; length++) {
+      for (let bits = 0; bits < 2 ** length; bits++) terms.push([...Array(length).keys()].map((i) => ((bits >> i) & 1 ? 'b' : 'a')).join(''));
+    }
+    for (const [i, term] of terms.entries()) {
+      writeFileSync(join(dir, `t${String(i).padStart(3, '0')}-${term}.yaml`), `term: ${term}\ncategory: team\nworkplace: safe\ndefinition: The ${term} entry.\n`);
+    }
+    const store = openStore([dir], { builtin: false });
+    const winners = [...store.glossary().bySlug.values()];
+    expect(winners).toHaveLength(terms.length);
+    const reference = new FormIndex(winners.flatMap((e) => fuzzyFormsOf(e).map(([form, key]) => ({ slug: e.slug, form, key }))));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab]{2,8}$/), (query) => {
+        expect(store.fuzzyForms(query), query).toEqual(reference.nearest(query));
+      }),
+      { numRuns: 200 },
     );
   });
 });

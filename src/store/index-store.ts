@@ -68,9 +68,10 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
   const total = () => [...winners.values()].reduce((sum, { source: s, n }) => sum + (n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length), 0);
   /**
    * The base's forms that share a trigram with the query (its stored trigrams), best first:
-   * enough of them to fill the list, since a base's form ids are in glossary order already.
-   * Counted in typed arrays, and only the best are placed in their lines: at 10,000 entries
-   * a common trigram's forms number in the tens of thousands.
+   * enough of them to fill the list. A common trigram's forms number in the tens of thousands
+   * at 10,000 entries, so they are counted in a typed array and taken by how many trigrams
+   * they share, most first: a form sharing t scores at most dice(t, q, t), and once that is
+   * below the list's last score no form with fewer can enter it.
    */
   const scoreBase = (s: number, query: Set<number>, scored: Scored[]) => {
     const [starts, counts] = stored[s]!;
@@ -79,17 +80,23 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
     for (const c of query) {
       for (const id of sources[s]!.base.lineByKey<number[]>('trigrams', String(c)) ?? []) if (shared[id]!++ === 0) touched.push(id);
     }
-    const score = new Float64Array(counts.length);
-    for (const id of touched) score[id] = dice(shared[id]!, query.size, counts[id]!);
-    touched.sort((a, b) => score[b]! - score[a]! || a - b);
-    let taken = 0;
-    for (let i = 0; i < touched.length && taken < NEAREST; i++) {
-      const id = touched[i]!;
-      const n = lineOf(starts, id);
-      if (!visible(s, n)) continue;
-      scored.push({ s, n, v: id - starts[n]!, score: score[id]! });
-      taken++;
+    const byShared: number[][] = [];
+    for (const id of touched) {
+      const t = shared[id]!;
+      if (byShared[t]) byShared[t].push(id);
+      else byShared[t] = [id];
     }
+    const found: Scored[] = [];
+    for (let t = byShared.length - 1; t > 0; t--) {
+      if (found.length >= NEAREST && dice(t, query.size, t) < found[NEAREST - 1]!.score) break;
+      for (const id of byShared[t] ?? []) {
+        const n = lineOf(starts, id);
+        if (visible(s, n)) found.push({ s, n, v: id - starts[n]!, score: dice(t, query.size, counts[id]!) });
+      }
+      // A base's lines are in glossary order: ties go by line, then place in the line.
+      found.sort((a, b) => b.score - a.score || a.n - b.n || a.v - b.v);
+    }
+    scored.push(...found.slice(0, NEAREST));
   };
   /** A delta's forms, scored one by one from its lines. */
   const scoreDelta = (s: number, query: Set<number>, scored: Scored[]) => {
