@@ -105,14 +105,15 @@ export class Source {
     const baseCount = this.base.header.count;
     const all = [...Array(this.count).keys()];
     if (!this.delta) return all;
-    const files = this.lines<FileRecord>('files');
+    // The base's names from its stats table (the full check's, not its every `files` line).
+    const names = [...this.stats()[0], ...this.delta.lines<FileRecord>('files').map((file) => file.name)];
     const visible = all.slice(0, baseCount).filter((n) => !this.hidden.has(n));
     const added = all.slice(baseCount);
     const out: number[] = [];
     let b = 0;
     let d = 0;
     while (b < visible.length || d < added.length) {
-      const takeBase = d >= added.length || (b < visible.length && files[visible[b]!]!.name < files[added[d]!]!.name);
+      const takeBase = d >= added.length || (b < visible.length && names[visible[b]!]! < names[added[d]!]!);
       out.push(takeBase ? visible[b++]! : added[d++]!);
     }
     return out;
@@ -140,8 +141,7 @@ export class Source {
     if (!matches(this.dirSignature, statOrUndefined(this.dir))) return false;
     const prefix = this.dir + sep; // join() normalises each path: ~10 ms at 10,000 files
     // The base's files from its stats table (snapshot.ts), then the delta's own lines.
-    const [names, flat] = this.base.lines<string[] | number[]>('stats') as [string[], number[]];
-    if (names.length !== this.base.header.count || flat.length !== 5 * names.length) throw new SnapshotError('bad stats');
+    const [names, flat] = this.stats();
     for (const [i, name] of names.entries()) {
       if (this.hidden.has(i)) continue;
       if (!matchesAt(flat, 5 * i, statOrUndefined(prefix + name))) return false;
@@ -152,6 +152,13 @@ export class Source {
       yield;
     }
     return true;
+  }
+
+  /** The base's stats table (snapshot.ts): every file's name, then the five numbers of every signature. */
+  private stats(): [string[], number[]] {
+    const [names, flat] = this.base.lines<string[] | number[]>('stats') as [string[], number[]];
+    if (names.length !== this.base.header.count || flat.length !== 5 * names.length) throw new SnapshotError('bad stats');
+    return [names, flat];
   }
 
   current(): boolean {
