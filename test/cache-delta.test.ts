@@ -110,7 +110,7 @@ function damagedKeyedLine(section: string, key: string) {
     const [at, length] = head.sections[name]!;
     return readFileSync(path!).subarray(start + at, start + at + length).toString();
   };
-  const keys = JSON.parse(body(`${section}Keys`)) as string[];
+  const keys = body(`${section}Keys`).trimEnd().split('\n').map((line) => JSON.parse(line) as string);
   const starts = JSON.parse(body(`${section}@`)) as number[];
   const fd = openSync(path!, 'r+');
   writeSync(fd, Buffer.from('#'), 0, 1, start + head.sections[section]![0] + starts[keys.indexOf(key)]!);

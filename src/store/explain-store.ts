@@ -2,8 +2,8 @@
  * explain's index over stored glossaries, read by lead key (search/explain.ts reads it as an
  * ExplainSource). Parsing every entry's phrases and merging them costs ~100 ms at 10,000
  * entries, so a base snapshot carries them merged, written with it:
- *   leadsKeys    one line: every lead key (phrases.ts), sorted
- *   leads        line i: the phrases under leadsKeys[i], each [pass, n, v, tokens, plain]
+ *   leadsKeys    a line per lead key (phrases.ts), sorted (snapshot.ts keyedSections)
+ *   leads        line i: the phrases under lead key i, each [pass, n, v, tokens, plain]
  *   explainMeta  one line: the entries' flags (acronym, chat register…) by line number
  *   typoWordsKeys, typoWords   the phrases' long tokens by typo key (patterns.ts typoKeys):
  *                each line [tokens, the number of entries that give each]

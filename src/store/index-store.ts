@@ -157,6 +157,6 @@ export function storedSearchSource(sources: Source[], winners: Winners): SearchS
       return postings.get(word);
     },
     vocabulary: () =>
-      (vocabulary ??= [...new Set(sources.flatMap((source, s) => [...source.base.lines<string[]>('postingsKeys')[0]!, ...deltas[s]!.keys()]))]),
+      (vocabulary ??= [...new Set(sources.flatMap((source, s) => [...source.base.lines<string>('postingsKeys'), ...deltas[s]!.keys()]))]),
   };
 }

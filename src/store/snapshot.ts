@@ -76,10 +76,25 @@ function parseLines<T>(text: string): T[] {
   }
 }
 
-/** Sections for lookups by key (Snapshot.lineByKey): `<name>Keys`, one line of the keys sorted; `<name>`, a line per key. */
+/**
+ * Sections for lookups by key (Snapshot.lineByKey): `<name>Keys`, a line per key, sorted by
+ * the bytes of its JSON; `<name>`, the line of each. A lookup compares bytes: it never parses
+ * the keys (60,000 strings for explain at 10,000 entries).
+ */
 export function keyedSections(name: string, byKey: Map<string, unknown>): Record<string, unknown[]> {
-  const keys = [...byKey.keys()].sort();
-  return { [`${name}Keys`]: [keys], [name]: keys.map((key) => byKey.get(key)) };
+  const keys = [...byKey.keys()].map((key) => ({ key, bytes: Buffer.from(JSON.stringify(key)) })).sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  return { [`${name}Keys`]: keys.map(({ key }) => key), [name]: keys.map(({ key }) => byKey.get(key)) };
+}
+
+/**
+ * How bytes start..end of `body` sort against `key`: below, at or above 0. (Buffer.compare's
+ * argument checks cost more, called thousands of times by explain.) A JSON string ends at its
+ * only unescaped quote, so no key's bytes begin another's: the lengths decide only equal keys.
+ */
+function compareBytes(body: Buffer, start: number, end: number, key: Buffer): number {
+  const length = Math.min(end - start, key.length);
+  for (let i = 0; i < length; i++) if (body[start + i] !== key[i]) return body[start + i]! - key[i]!;
+  return end - start - key.length;
 }
 
 /** Builds a snapshot: one file's lines at a time, or runs of an old snapshot's lines copied as bytes. */
@@ -282,15 +297,19 @@ export class Snapshot {
     return parseLines<T>(bytes.toString('utf8'))[0]!;
   }
 
-  /** The line of a keyed section (keyedSections) for `key`, found by bisection; undefined when none. */
+  /** The line of a keyed section (keyedSections) for `key`, found by bisection over the keys' bytes; undefined when none. */
   lineByKey<T>(name: string, key: string): T | undefined {
-    const keys = this.lines<string[]>(`${name}Keys`)[0]!;
+    const body = this.body(`${name}Keys`);
+    const starts = this.starts(`${name}Keys`);
+    const needle = Buffer.from(JSON.stringify(key));
     let low = 0;
-    let high = keys.length - 1;
+    let high = starts.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      if (keys[mid] === key) return this.line<T>(name, mid);
-      if (keys[mid]! < key) low = mid + 1;
+      const end = (mid + 1 < starts.length ? starts[mid + 1]! : body.length) - 1; // before its newline
+      const order = compareBytes(body, starts[mid]!, end, needle);
+      if (order === 0) return this.line<T>(name, mid);
+      if (order < 0) low = mid + 1;
       else high = mid - 1;
     }
     return undefined;
