@@ -148,3 +148,15 @@ it('a whole base written over a delta that was replaced by a link removes neithe
   expect(readFileSync(precious, 'utf8')).toBe('keep me');
   expect(lstatSync(delta).isSymbolicLink()).toBe(true);
 });
+
+it('a full check of an unchanged directory finds it current: nothing is compiled or written again', () => {
+  const { dir, cacheRoot, snapshots } = setup({ 'a.yaml': file('deck review'), 'b.yaml': file('desk vibe') });
+  vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10_000); // nothing racy
+  expect(openStore([dir], { cacheRoot }).exact('deck review')?.entry.slug).toBe('a');
+  const written = () => snapshots().map((path) => `${path} ${statSync(path).ino}`);
+  const before = written();
+  const store = openStore([dir], { cacheRoot });
+  expect(store.exact('zz no such term zz')).toBeUndefined(); // a miss: every file was checked
+  expect(store.exact('desk vibe')?.entry.slug).toBe('b');
+  expect(written()).toEqual(before);
+});

@@ -123,10 +123,11 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
     const formIndex = [starts, codes.map((list) => list.length)];
     const postings = postingsOf(writer.lines<Array<string | number> | null>('search'));
     // The full check's table: every file's name, then the five numbers of every signature
-    // (-1s where it was racy), so 10,000 files parse as two arrays, not 10,000 objects.
+    // (-1s where it was racy) as raw doubles, so 10,000 files read as two arrays, not 10,000 objects.
     const files = writer.lines<FileRecord>('files');
-    const stats = [files.map((f) => f.name), files.flatMap((f) => f.signature ?? [-1, -1, -1, -1, -1])];
-    const indexes = { stats, formIndex, ...keyedSections('trigrams', trigrams), ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
+    const stats = [files.map((f) => f.name)];
+    const statSignatures = Float64Array.from(files.flatMap((f) => f.signature ?? [-1, -1, -1, -1, -1]));
+    const indexes = { stats, statSignatures, formIndex, ...keyedSections('trigrams', trigrams), ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
     return { bytes: writer.bytes(header, { problems, ...indexes }), delta };
   }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));

@@ -26,7 +26,7 @@ export function matches(signature: Signature, stat: Stats | undefined): boolean 
 }
 
 /** matches() against the five numbers at `at` of a flat list of signatures (a base's `stats`). */
-export function matchesAt(flat: number[], at: number, stat: Stats | undefined): boolean {
+export function matchesAt(flat: ArrayLike<number>, at: number, stat: Stats | undefined): boolean {
   if (stat === undefined) return false;
   return stat.dev === flat[at] && stat.ino === flat[at + 1] && stat.size === flat[at + 2] && stat.mtimeMs === flat[at + 3] && stat.ctimeMs === flat[at + 4];
 }

@@ -31,6 +31,7 @@ export class Source {
   readonly hidden: Set<number>;
   private readonly merged = new Map<string, unknown[]>();
   private sorted?: number[];
+  private statsTable?: [string[], Float64Array];
 
   constructor(
     readonly dir: string,
@@ -157,11 +158,15 @@ export class Source {
     return true;
   }
 
-  /** The base's stats table (snapshot.ts): every file's name, then the five numbers of every signature. */
-  private stats(): [string[], number[]] {
-    const [names, flat] = this.base.lines<string[] | number[]>('stats') as [string[], number[]];
-    if (names.length !== this.base.header.count || flat.length !== 5 * names.length) throw new SnapshotError('bad stats');
-    return [names, flat];
+  /** The base's stats table (directory.ts): every file's name, then the five numbers of every signature. */
+  private stats(): [string[], Float64Array] {
+    if (!this.statsTable) {
+      const [names] = this.base.lines<string[]>('stats');
+      const flat = this.base.float64s('statSignatures');
+      if (!Array.isArray(names) || names.length !== this.base.header.count || flat.length !== 5 * names.length) throw new SnapshotError('bad stats');
+      this.statsTable = [names, flat];
+    }
+    return this.statsTable;
   }
 
   current(): boolean {
