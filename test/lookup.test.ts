@@ -190,3 +190,20 @@ describe('the nearest forms, where scores tie at the end of the list', () => {
     );
   });
 });
+
+describe('the nearest forms of a glossary with about forty forms', () => {
+  it.each([10, 40, 41, 45])('are FormIndex\'s (%i forms): all of them up to forty, else the forty nearest', (count) => {
+    const dir = tempDir({});
+    const terms = [...Array(count).keys()].map((i) => `deck ${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]} review`);
+    for (const [i, term] of terms.entries()) writeFileSync(join(dir, `t${String(i).padStart(3, '0')}.yaml`), `term: ${term}\ncategory: team\nworkplace: safe\ndefinition: The ${term} entry.\n`);
+    const store = openStore([dir], { builtin: false });
+    const winners = [...store.glossary().bySlug.values()];
+    expect(winners).toHaveLength(count);
+    const reference = new FormIndex(winners.flatMap((e) => fuzzyFormsOf(e).map(([form, key]) => ({ slug: e.slug, form, key }))));
+    for (const query of ['deck ak reveiw', 'dekc review', 'zzz']) {
+      const nearest = store.fuzzyForms(query);
+      expect(nearest, query).toEqual(reference.nearest(query));
+      if (count <= 40) expect(nearest, query).toHaveLength(count);
+    }
+  });
+});

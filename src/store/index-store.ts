@@ -64,8 +64,15 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
     }
     return low;
   };
-  /** How many forms the winning entries have: at most NEAREST, and FormIndex returns them all. */
-  const total = () => [...winners.values()].reduce((sum, { source: s, n }) => sum + (n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length), 0);
+  /** Whether the winning entries have NEAREST forms or fewer: then FormIndex returns them all. */
+  const few = () => {
+    let count = 0;
+    for (const { source: s, n } of winners.values()) {
+      count += n < sources[s]!.base.header.count ? stored[s]![0][n + 1]! - stored[s]![0][n]! : formsOf(s, n).length;
+      if (count > NEAREST) return false;
+    }
+    return true;
+  };
   /**
    * The base's forms that share a trigram with the query (its stored trigrams), best first:
    * enough of them to fill the list. A common trigram's forms number in the tens of thousands
@@ -111,7 +118,7 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
   };
   return {
     nearest(key) {
-      if (total() <= NEAREST) return [...winners.values()].flatMap(({ source: s, n }) => formsOf(s, n).map((_, v) => fuzzy(s, n, v)));
+      if (few()) return [...winners.values()].flatMap(({ source: s, n }) => formsOf(s, n).map((_, v) => fuzzy(s, n, v)));
       const query = new Set(trigramCodes(key));
       const scored: Scored[] = [];
       for (const s of sources.keys()) {
