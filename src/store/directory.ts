@@ -7,6 +7,7 @@ import { sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import { listTermNames, readTermFile } from '../corpus/read.ts';
 import type { ExplainParts } from '../search/explain.ts';
+import type { KeyParts } from '../search/keys.ts';
 import { trigramCodes } from '../search/lookup.ts';
 import { entryParts } from '../search/parts.ts';
 import type { Steps } from '../text/steps.ts';
@@ -127,7 +128,20 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
     const files = writer.lines<FileRecord>('files');
     const stats = [files.map((f) => f.name)];
     const statSignatures = Float64Array.from(files.flatMap((f) => f.signature ?? [-1, -1, -1, -1, -1]));
-    const indexes = { stats, statSignatures, formIndex, ...keyedSections('trigrams', trigrams), ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
+    // define's lookups: the lines whose terms or aliases (`keys`), or generated forms, hold each key.
+    const keysLines = new Map<string, number[]>();
+    const generatedLines = new Map<string, number[]>();
+    const list = (index: Map<string, number[]>, key: string, n: number) => {
+      const lines = index.get(key);
+      if (!lines) index.set(key, [n]);
+      else if (lines.at(-1) !== n) lines.push(n);
+    };
+    for (const [n, parts] of writer.lines<KeyParts | null>('keys').entries()) {
+      for (const key of [...(parts?.terms ?? []), ...(parts?.aliases ?? []).map(([alias]) => alias)]) list(keysLines, key, n);
+    }
+    for (const [n, generated] of writer.lines<{ keys: string[] } | null>('generated').entries()) for (const key of generated?.keys ?? []) list(generatedLines, key, n);
+    const lookups = { ...keyedSections('keysLines', keysLines), ...keyedSections('generatedLines', generatedLines) };
+    const indexes = { ...lookups, stats, statSignatures, formIndex, ...keyedSections('trigrams', trigrams), ...keyedSections('postings', postings), ...explainSections(writer.lines<ExplainParts | null>('explain')) };
     return { bytes: writer.bytes(header, { problems, ...indexes }), delta };
   }
   const kept = new Set(pieces.filter((piece) => typeof piece === 'number' && piece < baseCount));

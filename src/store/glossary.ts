@@ -206,7 +206,7 @@ export class StoredGlossary implements Lookupable {
     const key = normalize(query);
     const keys = [...new Set([key, compact(key)])].filter(Boolean);
     const candidates = this.sources.flatMap((source, s) =>
-      keys.flatMap((k) => source.linesContaining<KeyParts>('keys', JSON.stringify(k)).map(({ n, value }) => ({ source: s, n, keys: value }))),
+      keys.flatMap((k) => source.linesWithKey<KeyParts>('keys', k).map(({ n, value }) => ({ source: s, n, keys: value }))),
     );
     for (const k of keys) {
       for (const type of ['exact', 'alias'] as const) {
@@ -228,7 +228,7 @@ export class StoredGlossary implements Lookupable {
     for (const k of keys) {
       const slugs = this.sources.flatMap((source) =>
         source
-          .linesContaining<{ slug: string; keys: string[] }>('generated', JSON.stringify(k))
+          .linesWithKey<{ slug: string; keys: string[] }>('generated', k)
           .filter(({ value }) => value.keys.includes(k))
           .map(({ value }) => value.slug),
       );

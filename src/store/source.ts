@@ -87,6 +87,19 @@ export class Source {
     return found;
   }
 
+  /**
+   * The visible lines of `keys` or `generated` that hold `key`: a base lists them by key
+   * (`keysLines`, `generatedLines`: directory.ts), a delta's few are scanned. The caller still
+   * checks where in the line the key is.
+   */
+  linesWithKey<T>(section: 'keys' | 'generated', key: string): Array<{ n: number; value: T }> {
+    const listed = this.base.lineByKey<number[]>(`${section}Lines`, key) ?? [];
+    const found = listed.filter((n) => !this.hidden.has(n)).map((n) => ({ n, value: this.base.line<T>(section, n) }));
+    const shift = this.base.header.count;
+    for (const { n, value } of this.delta?.linesContaining<T>(section, JSON.stringify(key)) ?? []) found.push({ n: n + shift, value });
+    return found;
+  }
+
   row(n: number): IndexRow {
     const row = this.line<IndexRow>('index', n);
     if (!row) throw new SnapshotError('no entry');
