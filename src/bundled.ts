@@ -14,8 +14,10 @@ import { distDir } from './install.ts';
 /**
  * The chunks of dist/ loaded by this process, by path: scripts/code-cache.cjs writes each one's
  * V8 code cache (<chunk>.cache) from them. With it, fuse.js is ready ~2 ms sooner at a typo,
- * and js-yaml at a changed term file sooner too; a cache that does not fit is rejected by V8
- * and the chunk compiled as usual (as bin/genz.js does for the start-up file).
+ * and js-yaml at a changed term file sooner too; a cache that does not fit (another Node, other
+ * flags, another chunk) is rejected by V8 and the chunk compiled as usual, as bin/genz.js does
+ * for the start-up file. V8 does not checksum a cache's body in release builds: like any file of
+ * the installed program, one damaged in place is not guarded against (reinstall).
  */
 export const bundledScripts = new Map<string, Script>();
 

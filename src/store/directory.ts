@@ -60,7 +60,7 @@ export function* compileSteps(dir: string, previous: Source | undefined, buildId
   const dirStat = statOrUndefined(dir);
   const names = listTermNames(dir);
   const before = new Map<string, { record: FileRecord; n: number }>();
-  for (const [n, record] of previous?.lines<FileRecord>('files').entries() ?? []) if (record) before.set(record.name, { record, n });
+  for (const [n, record] of previous?.recordedFiles().entries() ?? []) if (record) before.set(record.name, { record, n });
   const baseCount = previous?.base.header.count ?? 0;
   // In file-name order: a line of the previous snapshots (kept: its number) or a new file's lines.
   const pieces: Array<number | Record<LineSection, string>> = [];

@@ -82,7 +82,7 @@ export function storedForms(sources: Source[], winners: Winners): { nearest(key:
    */
   const scoreBase = (s: number, query: Set<number>, scored: Scored[]) => {
     const [starts, counts] = stored[s]!;
-    const shared = new Uint16Array(counts.length); // form id → its trigrams the query has
+    const shared = new Int32Array(counts.length); // form id → its trigrams the query has
     const touched: number[] = [];
     for (const c of query) {
       for (const id of sources[s]!.base.lineByKey<number[]>('trigrams', String(c)) ?? []) if (shared[id]!++ === 0) touched.push(id);

@@ -26,6 +26,7 @@ import type { Diagnostic } from '../corpus/parse.ts';
 const MAGIC = 'GENZ-SNAPSHOT 3\n';
 const HEADER_MAX = 64 * 1024;
 const NEWLINE = 10;
+const QUOTE = 0x22;
 /** Lines of one section read one by one before the whole section is read instead. */
 const LINE_READS = 16;
 
@@ -281,8 +282,9 @@ export class Snapshot {
       } catch {
         throw new SnapshotError('bad offsets');
       }
+      if (!Array.isArray(starts)) throw new SnapshotError('bad offsets');
       const count = LINE_SECTIONS.includes(section as LineSection) ? this.header.count : starts.length;
-      if (!Array.isArray(starts) || starts.length !== count) throw new SnapshotError('bad offsets');
+      if (starts.length !== count) throw new SnapshotError('bad offsets');
       this.offsets.set(section, starts);
     }
     return starts;
@@ -323,8 +325,11 @@ export class Snapshot {
     let high = starts.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
+      const start = starts[mid]!;
       const end = (mid + 1 < starts.length ? starts[mid + 1]! : body.length) - 1; // before its newline
-      const order = compareBytes(body, starts[mid]!, end, needle);
+      // Each key read must be one JSON string and its newline: damage is a SnapshotError, not a miss.
+      if (!(Number.isInteger(start) && end > start && body[start] === QUOTE && body[end - 1] === QUOTE && body[end] === NEWLINE)) throw new SnapshotError(`bad ${name}Keys section`);
+      const order = compareBytes(body, start, end, needle);
       if (order === 0) return this.line<T>(name, mid);
       if (order < 0) low = mid + 1;
       else high = mid - 1;

@@ -171,6 +171,22 @@ export class Source {
     return true;
   }
 
+  /**
+   * Every line's file as the full check sees it, hidden ones null: the base's from its stats
+   * table, the delta's from its lines. A compile judges what changed by these same records, so
+   * a table the check misreads (damage) has those files compiled again, not an empty delta
+   * written on every run.
+   */
+  recordedFiles(): Array<FileRecord | null> {
+    const [names, flat] = this.stats();
+    const base = names.map((name, i): FileRecord | null => {
+      if (this.hidden.has(i)) return null;
+      const at = 5 * i;
+      return { name, signature: flat[at] === -1 ? null : [flat[at]!, flat[at + 1]!, flat[at + 2]!, flat[at + 3]!, flat[at + 4]!] };
+    });
+    return [...base, ...(this.delta?.lines<FileRecord>('files') ?? [])];
+  }
+
   /** The base's stats table (directory.ts): every file's name, then the five numbers of every signature. */
   private stats(): [string[], Float64Array] {
     if (!this.statsTable) {
