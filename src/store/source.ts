@@ -13,7 +13,7 @@
 import { join, sep } from 'node:path';
 import type { Entry } from '../corpus/entry.ts';
 import type { EntryParts } from '../search/parts.ts';
-import { finish, type Steps } from '../text/steps.ts';
+import type { Steps } from '../text/steps.ts';
 import { matches, matchesAt, statOrUndefined } from './signature.ts';
 import { type FileRecord, type LineSection, type ProblemRecord, type Signature, type Snapshot, SnapshotError } from './snapshot.ts';
 
@@ -196,10 +196,6 @@ export class Source {
       this.statsTable = [names, flat];
     }
     return this.statsTable;
-  }
-
-  current(): boolean {
-    return finish(this.currentSteps());
   }
 
   close(): void {
