@@ -2,7 +2,7 @@
  * schema/term.schema.json and the loader's validation (basic profile) must agree: the
  * same good and bad documents go through both.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -25,11 +25,16 @@ const GOOD: Array<[string, string]> = [
   ['sources with and without a note', `${MIN}sources: [{title: Deck reviews, publisher: Team wiki, date: 2024-05, url: "https://wiki.example.com/deck"}, {title: T, publisher: P, date: undated, url: "http://e.org/x", note: the history}]\n`],
   ['a source url with userinfo, a port, a query and a fragment', withUrl('http://user@e.org:8080/a?b=1#c')],
   ['a source url with an IPv6 host', withUrl('https://[2001:db8::1]:443/x')],
+  ['a source date as a number (a year)', `${MIN}sources: [{title: T, publisher: P, date: 2024, url: "https://e.org"}]\n`],
+  ['numbers as list items and source fields', `${MIN}aliases: [2024]\ntags: [42]\nsources: [{title: 1984, publisher: 7, date: undated, url: "https://e.org", note: 3}]\n`],
+  ['since as a decimal number', `${MIN}since: 2016.5\n`],
+  ['optional keys left empty (`aliases:`)', `${MIN}aliases:\ntags:\nsince:\ngist:\norigin:\nworkplace_note:\nsynonyms:\nexamples:\nrelated:\nfaq:\nsources:\nambiguous:\ncues:\n`],
   ['every optional list', `${MIN}aliases: [dr]\ntags: [rituals]\nsynonyms: [{term: crit, note: Design-school word.}]\nrelated: [{slug: standup, note: Same week.}]\nfaq: [{question: When?, answer: Thursdays.}]\nexamples: [{setting: Room 4, lines: [{speaker: Ana, text: Ready?}]}]\nambiguous: true\ncues: [deck review time]\n`],
 ];
 
 const BAD: Array<[string, string]> = [
   ['a missing definition', 'term: deck review\ncategory: team\nworkplace: safe\n'],
+  ['the term left empty (`term:`)', MIN.replace('term: deck review', 'term:')],
   ['a missing category', 'term: deck review\nworkplace: safe\ndefinition: x\n'],
   ['an unknown category', MIN.replace('category: team', 'category: teams')],
   ['an unknown rating', MIN.replace('workplace: safe', 'workplace: fine')],
@@ -56,6 +61,10 @@ const BAD: Array<[string, string]> = [
   ['a source url with a space in the host', withUrl('http://e xample.org/')],
   ['a source url with a character no host may have', withUrl('http://e|xample.org/')],
   ['a source with a bad date', `${MIN}sources: [{title: T, publisher: P, date: May 2024, url: "https://e.org"}]\n`],
+  ['a source date with a space before it', `${MIN}sources: [{title: T, publisher: P, date: " 2024", url: "https://e.org"}]\n`],
+  ['a source date as a number that is not a year', `${MIN}sources: [{title: T, publisher: P, date: 24, url: "https://e.org"}]\n`],
+  ['a source date as a decimal number', `${MIN}sources: [{title: T, publisher: P, date: 2024.5, url: "https://e.org"}]\n`],
+  ['a related slug with a space after it', `${MIN}related: [{slug: "standup ", note: x}]\n`],
   ['a source with an unknown key', `${MIN}sources: [{title: T, publisher: P, date: "2024", url: "https://e.org", page: 4}]\n`],
   ['an empty rating note', `${MIN}workplace_note: "  "\n`],
   ['a FAQ pair without an answer', `${MIN}faq: [{question: When?}]\n`],
@@ -73,6 +82,14 @@ describe('schema and loader agree', () => {
     const loaded = parseTermText(text, 'deck-review.yaml');
     expect(loaded.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     expect(schemaValid(parse(text))).toBe(false);
+  });
+
+  it('accepts every built-in term file', () => {
+    const dir = join(ROOT, 'data', 'terms');
+    const rejected = readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .flatMap((name) => (schemaValid(parse(readFileSync(join(dir, name), 'utf8'))) ? [] : [`${name}: ${JSON.stringify(schemaValid.errors)}`]));
+    expect(rejected).toEqual([]);
   });
 
   it('describes every field', () => {

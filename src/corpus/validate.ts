@@ -170,7 +170,7 @@ function pairs<T>(
   key: string,
   what: string,
   fields: readonly [string, string],
-  build: (a: string, b: string, path: Path) => T,
+  build: (a: string, b: string, path: Path, written: Obj) => T,
 ): T[] {
   const out: T[] = [];
   c.list(doc[key], [key], key).forEach((item, i) => {
@@ -178,7 +178,7 @@ function pairs<T>(
     if (!obj) return;
     const a = c.text(obj[fields[0]], [key, i, fields[0]], `${what} ${fields[0]}`);
     const b = c.text(obj[fields[1]], [key, i, fields[1]], `${what} ${fields[1]}`);
-    if (a !== undefined && b !== undefined) out.push(build(a, b, [key, i]));
+    if (a !== undefined && b !== undefined) out.push(build(a, b, [key, i], obj));
   });
   return out;
 }
@@ -227,10 +227,12 @@ function sources(c: Checker, doc: Obj): Citation[] {
     }
     const field = (key: string) => (absent(obj[key]) ? undefined : c.text(digits(obj[key]), [...path, key], `source ${key}`));
     const [title, publisher, date, url, note] = CITATION_KEYS.map(field);
-    if (date !== undefined && !CITATION_DATE.test(date)) {
-      c.report([...path, 'date'], `source date ${quote(date)} should be YYYY, YYYY-MM, YYYY-MM-DD or "undated"`, 'date-format');
+    // A format is checked on the text as written (untrimmed), as the schema sees it.
+    const writtenDate = String(digits(obj['date']));
+    if (date !== undefined && !CITATION_DATE.test(writtenDate)) {
+      c.report([...path, 'date'], `source date ${quote(writtenDate)} should be YYYY, YYYY-MM, YYYY-MM-DD or "undated"`, 'date-format');
     }
-    const written = String(obj['url']); // untrimmed, as the schema sees it
+    const written = String(obj['url']);
     if (url !== undefined && !(WEB_URL.test(written) && URL.canParse(written))) c.report([...path, 'url'], `source url ${quote(written)} must be an http:// or https:// address`, 'url-format');
     if (title === undefined || publisher === undefined || date === undefined || url === undefined) return;
     out.push(note === undefined ? { title, publisher, date, url } : { title, publisher, date, url, note });
@@ -277,8 +279,9 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   c.minWords(value['origin'] === undefined ? undefined : origin, MIN.originWords, 'origin');
 
   const synonyms = pairs(c, value, 'synonyms', 'synonym', ['term', 'note'], (t, note) => ({ term: t, note }));
-  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note, path) => {
-    if (!SLUG_PATTERN.test(s)) c.report([...path, 'slug'], `${quote(s)} is not a slug`, 'slug-format');
+  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note, path, written) => {
+    // Checked as written (untrimmed), as the schema sees it.
+    if (!SLUG_PATTERN.test(String(written['slug']))) c.report([...path, 'slug'], `${quote(String(written['slug']))} is not a slug`, 'slug-format');
     if (s === slug) c.report([...path, 'slug'], 'an entry cannot be related to itself', 'self-link');
     return { slug: s, note };
   });
