@@ -118,7 +118,7 @@ describe('schema and loader agree on every field', () => {
     if (path.length > 0) paths.push(path);
     if (depth === 0) return;
     if (Array.isArray(node) && node.length > 0) walk(node[0], [...path, 0], depth - 1);
-    else if (node && typeof node === 'object') for (const [key, child] of [...Object.entries(node), ['extra', undefined]]) walk(child, [...path, key], depth - 1);
+    else if (node && typeof node === 'object') for (const [key, child] of [...Object.entries(node), ['extra', undefined] as const]) walk(child, [...path, key], depth - 1);
   };
   walk(model, [], 5);
   const cases = paths.flatMap((path) => [...VALUES, REMOVE].map((value) => [`${path.join('.')} ${value === REMOVE ? 'removed' : `= ${JSON.stringify(value)}`}`, path, value] as const));
