@@ -170,7 +170,7 @@ function pairs<T>(
   key: string,
   what: string,
   fields: readonly [string, string],
-  build: (a: string, b: string, path: Path, written: Obj) => T,
+  build: (a: string, b: string, path: Path, obj: Obj) => T,
 ): T[] {
   const out: T[] = [];
   c.list(doc[key], [key], key).forEach((item, i) => {
@@ -279,9 +279,9 @@ export function validateTerm(value: unknown, slug: string, profile: Profile): { 
   c.minWords(value['origin'] === undefined ? undefined : origin, MIN.originWords, 'origin');
 
   const synonyms = pairs(c, value, 'synonyms', 'synonym', ['term', 'note'], (t, note) => ({ term: t, note }));
-  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note, path, written) => {
-    // Checked as written (untrimmed), as the schema sees it.
-    if (!SLUG_PATTERN.test(String(written['slug']))) c.report([...path, 'slug'], `${quote(String(written['slug']))} is not a slug`, 'slug-format');
+  const related = pairs(c, value, 'related', 'related link', ['slug', 'note'], (s, note, path, obj) => {
+    const written = String(obj['slug']); // checked untrimmed, as the schema sees it
+    if (!SLUG_PATTERN.test(written)) c.report([...path, 'slug'], `${quote(written)} is not a slug`, 'slug-format');
     if (s === slug) c.report([...path, 'slug'], 'an entry cannot be related to itself', 'self-link');
     return { slug: s, note };
   });
